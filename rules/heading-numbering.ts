@@ -1,0 +1,94 @@
+/**
+ * heading-numbering: where the template numbers a level of headings
+ * ("## 1. Executive Summary", "### 1.1 Summary"), the document numbers that
+ * level too, consecutively from 1, with the parent's number as prefix.
+ * Extra sections the document adds are counted when they carry a number.
+ */
+import type {Root} from 'mdast'
+import {lintRule} from 'unified-lint-rule'
+import {getAnalysis} from '../src/analysis.js'
+import {docHeadingLine, report} from '../src/message.js'
+import {ruleUrl} from '../src/meta.js'
+import type {DocHeading, SectionMatch} from '../src/types.js'
+
+const headingNumbering = lintRule<Root, undefined>(
+  {origin: 'designlint:heading-numbering', url: ruleUrl('heading-numbering')},
+  function (_, file) {
+    const analysis = getAnalysis(file)
+    if (!analysis) return
+    const {alignment, doc} = analysis
+    const headings = doc.headings
+    /** Heading index → the number it should have. */
+    const expectedNumbers = new Map<number, string>()
+
+    const parents: Array<SectionMatch | undefined> = analysis.preset.title ? [] : [undefined]
+    for (const match of alignment.matches) if (match.section.children.length > 0) parents.push(match)
+
+    for (const parent of parents) {
+      const children = alignment.matches.filter((match) => match.parent === parent)
+      const numbered = children.find((match) => match.section.number !== undefined)
+      if (!numbered) continue
+      if (parent && !parent.heading) continue
+      const depth = numbered.section.depth
+      const dot = numbered.section.numberDot === true
+
+      let low = 0
+      let high = headings.length
+      if (parent?.heading) {
+        low = parent.heading.index + 1
+        high = headings.findIndex((h, index) => index >= low && h.depth <= parent.heading!.depth)
+        if (high === -1) high = headings.length
+      }
+
+      const siblings: DocHeading[] = []
+      const present = new Set<number>()
+      for (const child of children) {
+        if (child.status === 'missing' || child.status === 'skipped' || child.status === 'misplaced') continue
+        if (child.section.number === undefined) continue
+        for (const heading of child.instances) if (heading.depth === depth) present.add(heading.index)
+      }
+      for (let index = low; index < high; index++) {
+        const heading = headings[index]
+        if (heading.depth !== depth) continue
+        const owner = alignment.byHeading.get(index)
+        if (present.has(index) || (heading.number !== undefined && (!owner || owner.parent === parent))) {
+          siblings.push(heading)
+        }
+      }
+
+      // The parent's own number prefixes its children's ("2." → "2.1"): as the
+      // document writes it, so one misnumbered parent is one finding.
+      const prefix =
+        parent?.heading && parent.section.number !== undefined
+          ? (parent.heading.number ?? expectedNumbers.get(parent.heading.index) ?? parent.section.number)
+          : undefined
+
+      siblings.forEach((heading, position) => {
+        const expected = (prefix ? prefix + '.' : '') + String(position + 1)
+        expectedNumbers.set(heading.index, expected)
+        const written = expected + (dot ? '.' : '')
+        if (heading.number === expected) return
+        const under = parent?.heading && parent.section.depth > 1 ? ` under "${docHeadingLine(parent.heading)}"` : ''
+        if (heading.number === undefined) {
+          report(
+            file,
+            `Heading "${docHeadingLine(heading)}" is not numbered: expected "${written}" before its title, as the template numbers this level${under}`,
+            heading.titleSpan.start,
+            {expected: [written + ' '], actual: ''},
+          )
+        } else {
+          const span = heading.numberSpan
+          const actual = span ? String(file.value).slice(span.start.offset, span.end.offset) : heading.number
+          report(
+            file,
+            `Heading "${docHeadingLine(heading)}" is numbered "${actual}": expected "${written}" (numbers run from 1 without gaps${prefix ? `, prefixed "${prefix}."` : ''}${under})`,
+            span ?? heading.span,
+            span ? {expected: [written], actual} : {},
+          )
+        }
+      })
+    }
+  },
+)
+
+export default headingNumbering

@@ -1,0 +1,35 @@
+/**
+ * The per-document analysis: the document model and its alignment to the
+ * template, computed once per file by the designlint plugin before any rule
+ * runs, and read by every rule from `file.data.designlint`.
+ */
+import type {Root} from 'mdast'
+import type {VFile} from 'vfile'
+import {alignDocument} from './align.js'
+import {buildDocument} from './model/document.js'
+import type {Alignment, DocModel, Preset} from './types.js'
+
+export interface Analysis {
+  preset: Preset
+  /** Why this preset: `config`, `front matter`, `option`. */
+  presetFrom: string
+  doc: DocModel
+  alignment: Alignment
+}
+
+declare module 'vfile' {
+  interface DataMap {
+    designlint: Analysis
+  }
+}
+
+/** Analyse a document against a preset. */
+export function analyze(tree: Root, source: string, preset: Preset, presetFrom = 'option'): Analysis {
+  const doc = buildDocument(tree, source)
+  return {preset, presetFrom, doc, alignment: alignDocument(preset, doc)}
+}
+
+/** The analysis of a file, if the designlint plugin made one. */
+export function getAnalysis(file: VFile): Analysis | undefined {
+  return file.data.designlint
+}

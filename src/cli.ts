@@ -1,0 +1,183 @@
+#!/usr/bin/env node
+/**
+ * designlint's command line. Exit codes: 0 clean or warnings only; 1 an error
+ * finding, or more warnings than --max-warnings; 2 a usage or configuration
+ * error (one line on stderr).
+ */
+import {readFileSync} from 'node:fs'
+import path from 'node:path'
+import {parseArgs} from 'node:util'
+import {ConfigError, findConfig, loadConfigFile, type LoadedConfig} from './config.js'
+import {expandPaths} from './files.js'
+import {countFindings, formatResults, formats, type Format} from './format.js'
+import {createProcessor, fail, lintFiles, lintText} from './lint.js'
+import {defaultPreset} from './plugin.js'
+import {builtinPresets, isTemplatePath, loadPreset, packageRoot, PresetError} from './presets.js'
+import {headingLine} from './template/compile.js'
+import {closest} from './text.js'
+import type {TemplateSection} from './types.js'
+import {VFile} from 'vfile'
+
+const help = `Usage: designlint [options] [paths|globs...]
+       designlint presets [name]
+
+Check Markdown design docs against the template they were written from.
+With no paths, lints every *.md under the working folder (skipping
+node_modules and what .gitignore ignores). "-" reads standard input.
+
+Options:
+  --preset <name|path>     preset to check against: ${builtinPresets.join(', ')},
+                           or a template .md file (default: from config, else ${defaultPreset});
+                           a doc's front matter "template: <name|path>" wins
+  --config <file>          config file (default: .designlintrc.json/.yaml/.yml,
+                           .designlintrc or package.json "designlint", searched upward)
+  --format <format>        output: ${formats.join(', ')} (default: stylish)
+  --max-warnings <n>       exit 1 when there are more than n warnings
+  --quiet                  only show files with findings
+  --stdin-filename <name>  name of the document read from standard input
+  --color / --no-color     force colours on or off (default: on for a terminal)
+  -h, --help               show this help
+  -v, --version            show the version
+
+Commands:
+  presets [name]           list the presets and their sections, or one preset
+
+Exit codes: 0 clean or warnings only, 1 errors (or too many warnings),
+2 usage or configuration error.
+Inline control: <!-- designlint disable rule-id -->, <!-- designlint enable -->,
+<!-- designlint ignore rule-id --> (the next block only).`
+
+class UsageError extends Error {}
+
+async function main(argv: string[]): Promise<number> {
+  let parsed
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        preset: {type: 'string'},
+        config: {type: 'string'},
+        format: {type: 'string', default: 'stylish'},
+        'max-warnings': {type: 'string'},
+        quiet: {type: 'boolean', default: false},
+        'stdin-filename': {type: 'string'},
+        color: {type: 'boolean'},
+        'no-color': {type: 'boolean'},
+        help: {type: 'boolean', short: 'h', default: false},
+        version: {type: 'boolean', short: 'v', default: false},
+      },
+    })
+  } catch (error) {
+    throw new UsageError(String((error as Error).message).split('\n')[0])
+  }
+  const {values, positionals} = parsed
+
+  if (values.help) {
+    process.stdout.write(help + '\n')
+    return 0
+  }
+  if (values.version) {
+    const pkg = JSON.parse(readFileSync(path.join(packageRoot, 'package.json'), 'utf8')) as {version: string}
+    process.stdout.write(pkg.version + '\n')
+    return 0
+  }
+
+  const format = values.format as Format
+  if (!(formats as readonly string[]).includes(format)) {
+    const suggestion = closest(format, formats)
+    throw new UsageError(
+      `unknown format "${format}"` + (suggestion ? ` (did you mean "${suggestion}"?)` : '') + `; known formats: ${formats.join(', ')}`,
+    )
+  }
+  let maxWarnings = -1
+  if (values['max-warnings'] !== undefined) {
+    maxWarnings = Number(values['max-warnings'])
+    if (!Number.isInteger(maxWarnings) || maxWarnings < 0) {
+      throw new UsageError(`--max-warnings takes a whole number of 0 or more, not "${values['max-warnings']}"`)
+    }
+  }
+
+  const cwd = process.cwd()
+  const config: LoadedConfig = values.config ? loadConfigFile(path.resolve(cwd, values.config)) : findConfig(cwd)
+  const presetReference = values.preset ?? config.settings.preset
+  // Check the preset up front: a wrong one is a usage error, not a finding per file.
+  if (presetReference) loadPreset(presetReference, cwd)
+
+  if (positionals[0] === 'presets') return listPresets(positionals.slice(1))
+
+  const processor = createProcessor({
+    ...config.settings,
+    preset: presetReference && isTemplatePath(presetReference) ? path.resolve(cwd, presetReference) : presetReference,
+    config: false,
+  })
+
+  const files: VFile[] = []
+  const inputs = positionals.length > 0 ? positionals : ['.']
+  const paths = inputs.filter((input) => input !== '-')
+  if (inputs.includes('-')) {
+    const value = readFileSync(0, 'utf8')
+    files.push(lintText(processor, value, values['stdin-filename'], cwd))
+  }
+  if (paths.length > 0) {
+    const {files: found, missing} = await expandPaths(paths, cwd)
+    files.push(...(await lintFiles(processor, found, cwd)))
+    for (const input of missing) {
+      const file = new VFile({path: input, cwd})
+      fail(file, `No such file or folder, or no Markdown files match: ${input}`, 'read')
+      files.push(file)
+    }
+    if (found.length === 0 && missing.length === 0 && !inputs.includes('-')) {
+      process.stderr.write(`designlint: no Markdown files found in ${paths.join(', ')}\n`)
+    }
+  }
+
+  const color = values['no-color'] ? false : (values.color ?? (format === 'stylish' && process.stdout.isTTY === true))
+  const output = formatResults(format, files, {quiet: values.quiet, color})
+  if (output) process.stdout.write(output + '\n')
+
+  const {errors, warnings} = countFindings(files)
+  if (errors > 0) return 1
+  if (maxWarnings >= 0 && warnings > maxWarnings) {
+    process.stderr.write(`designlint: ${warnings} warnings, more than --max-warnings ${maxWarnings}\n`)
+    return 1
+  }
+  return 0
+}
+
+function listPresets(names: string[]): number {
+  const wanted = names.length > 0 ? names : [...builtinPresets]
+  const blocks: string[] = []
+  for (const name of wanted) {
+    const preset = loadPreset(name)
+    const lines = [`${name} (${preset.source})`]
+    if (preset.title) lines.push('  ' + headingLine(preset.title))
+    const walk = (sections: TemplateSection[], indent: string) => {
+      for (const section of sections) {
+        const notes = [section.repeatable ? 'repeatable' : '', section.optional ? 'optional' : ''].filter(Boolean)
+        lines.push(indent + headingLine(section) + (notes.length ? `  (${notes.join(', ')})` : ''))
+        walk(section.children, indent + '  ')
+      }
+    }
+    walk(preset.sections, preset.title ? '    ' : '  ')
+    blocks.push(lines.join('\n'))
+  }
+  process.stdout.write(blocks.join('\n\n') + '\n')
+  return 0
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code
+  },
+  (error: unknown) => {
+    if (error instanceof UsageError || error instanceof ConfigError || error instanceof PresetError) {
+      process.stderr.write(`designlint: ${error.message}\n`)
+      process.exitCode = 2
+      return
+    }
+    process.stderr.write(`designlint: internal error: ${(error as Error)?.stack ?? error}\n`)
+    process.exitCode = 2
+  },
+)

@@ -1,0 +1,75 @@
+/**
+ * Which files to lint: paths, folders and globs, skipping node_modules, .git
+ * and what .gitignore files ignore. Folders and globs take Markdown files;
+ * a file named explicitly is always taken.
+ */
+import {existsSync, readFileSync, statSync} from 'node:fs'
+import path from 'node:path'
+import ignore, {type Ignore} from 'ignore'
+import {glob, isDynamicPattern} from 'tinyglobby'
+
+export interface Expanded {
+  /** Files to lint, relative to cwd when inside it, sorted. */
+  files: string[]
+  /** Arguments that matched nothing. */
+  missing: string[]
+}
+
+const alwaysSkipped = ['**/node_modules/**', '**/.git/**']
+
+/** Expand command-line arguments to files. */
+export async function expandPaths(args: string[], cwd: string): Promise<Expanded> {
+  const files = new Set<string>()
+  const missing: string[] = []
+  const ignored = await loadGitignores(cwd)
+
+  for (const arg of args) {
+    const absolute = path.resolve(cwd, arg)
+    let stats: ReturnType<typeof statSync> | undefined
+    try {
+      stats = statSync(absolute)
+    } catch {
+      stats = undefined
+    }
+    if (stats?.isFile()) {
+      files.add(display(cwd, absolute))
+      continue
+    }
+    let found: string[]
+    if (stats?.isDirectory()) {
+      found = await glob('**/*.{md,markdown}', {cwd: absolute, ignore: alwaysSkipped, absolute: true, dot: false})
+    } else if (isDynamicPattern(arg)) {
+      found = await glob(arg, {cwd, ignore: alwaysSkipped, absolute: true})
+    } else {
+      missing.push(arg)
+      continue
+    }
+    const kept = found.filter((file) => !ignored(file))
+    if (kept.length === 0 && !stats) missing.push(arg)
+    for (const file of kept) files.add(display(cwd, file))
+  }
+  return {files: [...files].sort(), missing}
+}
+
+function display(cwd: string, absolute: string): string {
+  const relative = path.relative(cwd, absolute)
+  return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative.split(path.sep).join('/') : absolute
+}
+
+/** A test for files that a .gitignore under (or at) cwd ignores. */
+async function loadGitignores(cwd: string): Promise<(file: string) => boolean> {
+  const found = await glob('**/.gitignore', {cwd, ignore: alwaysSkipped, absolute: true, dot: true})
+  const rules: Array<{dir: string; ig: Ignore}> = []
+  for (const file of found) {
+    if (!existsSync(file)) continue
+    rules.push({dir: path.dirname(file), ig: ignore().add(readFileSync(file, 'utf8'))})
+  }
+  return (file) => {
+    for (const {dir, ig} of rules) {
+      const relative = path.relative(dir, file)
+      if (relative.startsWith('..') || path.isAbsolute(relative)) continue
+      if (ig.ignores(relative.split(path.sep).join('/'))) return true
+    }
+    return false
+  }
+}

@@ -1,0 +1,122 @@
+/**
+ * The model of a document: built once per file and shared by every rule. It
+ * holds the outline (every top-level heading with the exact places of its
+ * markers, number and title) and the front matter.
+ */
+import type {Heading, Root, RootContent} from 'mdast'
+import {toString} from 'mdast-util-to-string'
+import {parse as parseYaml} from 'yaml'
+import {normalizeHeading, splitNumber} from '../text.js'
+import type {DocHeading, DocModel, Point, Span} from '../types.js'
+
+/** ATX heading start: markers, then an optional section number. */
+const atxStart = /^(#{1,6})[ \t]+(?:(\d+(?:\.\d+)*\.?)(?=[ \t]|$)[ \t]*)?/
+
+/** Build the model of a document from its tree and source text. */
+export function buildDocument(tree: Root, source: string): DocModel {
+  const headings: DocHeading[] = []
+  let current: DocHeading | undefined
+  let frontmatter: Record<string, unknown> | undefined
+  let frontmatterError: string | undefined
+
+  for (const node of tree.children) {
+    if (node.type === 'heading') {
+      current = toHeading(node, source, headings.length)
+      headings.push(current)
+      continue
+    }
+    if (node.type === 'yaml') {
+      try {
+        const data: unknown = parseYaml(node.value)
+        if (data && typeof data === 'object' && !Array.isArray(data)) {
+          frontmatter = data as Record<string, unknown>
+        } else if (data !== null && data !== undefined) {
+          frontmatterError = 'front matter is not a mapping of keys to values'
+        }
+      } catch (error) {
+        frontmatterError = String((error as Error).message).split('\n')[0]
+      }
+      continue
+    }
+    if (current && !current.hasContent && isContent(node)) current.hasContent = true
+  }
+
+  const end = tree.position?.end ?? {line: 1, column: 1, offset: 0}
+  const model: DocModel = {headings, end: {line: end.line, column: end.column, offset: end.offset}}
+  if (frontmatter) model.frontmatter = frontmatter
+  if (frontmatterError) model.frontmatterError = frontmatterError
+  return model
+}
+
+/**
+ * Whether a block is content of its own: a lone thematic break or an HTML
+ * comment is not.
+ */
+export function isContent(node: RootContent): boolean {
+  switch (node.type) {
+    case 'thematicBreak':
+    case 'yaml':
+      return false
+    case 'html':
+      return !/^\s*(?:<!--[\s\S]*?-->\s*)*$/.test(node.value)
+    case 'paragraph':
+      return toString(node).trim() !== '' || node.children.some((child) => child.type === 'image')
+    default:
+      return true
+  }
+}
+
+function toHeading(node: Heading, source: string, index: number): DocHeading {
+  const text = toString(node).replace(/\s+/g, ' ').trim()
+  const start = node.position!.start
+  const end = node.position!.end
+  const raw = source.slice(start.offset, end.offset)
+  const atx = raw.startsWith('#')
+  const first = node.children[0]?.position?.start ?? end
+  const last = node.children[node.children.length - 1]?.position?.end ?? end
+  const heading: DocHeading = {
+    index,
+    depth: node.depth,
+    text,
+    normalized: normalizeHeading(text),
+    titleSpan: {start: point(first), end: point(last)},
+    span: {start: point(start), end: point(end)},
+    atx,
+    hasContent: false,
+  }
+  const {number} = splitNumber(text)
+  if (number !== undefined) heading.number = number
+  if (atx) {
+    const match = atxStart.exec(raw)
+    if (match) {
+      heading.markerSpan = {start: point(start), end: shift(start, match[1].length)}
+      if (match[2] !== undefined) {
+        const numberStart = match[0].indexOf(match[2], match[1].length)
+        heading.numberSpan = {
+          start: shift(start, numberStart),
+          end: shift(start, numberStart + match[2].length),
+        }
+        heading.titleSpan = {start: shift(start, match[0].length), end: point(last)}
+      }
+    }
+  }
+  return heading
+}
+
+function point(value: Point): Point {
+  return {line: value.line, column: value.column, offset: value.offset}
+}
+
+/** A point `by` characters further on the same line. */
+function shift(value: Point, by: number): Point {
+  return {
+    line: value.line,
+    column: value.column + by,
+    offset: value.offset === undefined ? undefined : value.offset + by,
+  }
+}
+
+/** The span from one point to another. */
+export function spanOf(start: Point, end: Point = start): Span {
+  return {start, end}
+}

@@ -1,0 +1,54 @@
+/**
+ * The Markdown syntax designlint reads: CommonMark plus YAML front matter,
+ * GFM tables, task list items and footnotes. Only what the rules need is
+ * loaded (GFM autolink literals and strikethrough cost parse time and change
+ * nothing a rule looks at).
+ */
+import type {Processor} from 'unified'
+import type {Root} from 'mdast'
+import {frontmatter} from 'micromark-extension-frontmatter'
+import {frontmatterFromMarkdown} from 'mdast-util-frontmatter'
+import {gfmTable} from 'micromark-extension-gfm-table'
+import {gfmTableFromMarkdown} from 'mdast-util-gfm-table'
+import {gfmTaskListItem} from 'micromark-extension-gfm-task-list-item'
+import {gfmTaskListItemFromMarkdown} from 'mdast-util-gfm-task-list-item'
+import {gfmFootnote} from 'micromark-extension-gfm-footnote'
+import {gfmFootnoteFromMarkdown} from 'mdast-util-gfm-footnote'
+import remarkParse from 'remark-parse'
+import {unified} from 'unified'
+
+const micromarkExtensions = [frontmatter('yaml'), gfmTable(), gfmTaskListItem(), gfmFootnote()]
+const fromMarkdownExtensions = [
+  frontmatterFromMarkdown('yaml'),
+  gfmTableFromMarkdown(),
+  gfmTaskListItemFromMarkdown(),
+  gfmFootnoteFromMarkdown(),
+]
+
+/**
+ * Add designlint's syntax extensions to a processor (once, however often the
+ * plugin is used).
+ */
+export function remarkDesignlintSyntax(this: Processor): undefined {
+  const data = this.data()
+  const micromark = (data.micromarkExtensions ??= [])
+  const fromMarkdown = (data.fromMarkdownExtensions ??= [])
+  for (const extension of micromarkExtensions) {
+    if (!micromark.includes(extension)) micromark.push(extension)
+  }
+  for (const extension of fromMarkdownExtensions) {
+    if (!fromMarkdown.includes(extension)) fromMarkdown.push(extension)
+  }
+}
+
+/** A parser with designlint's syntax, for templates and tests. */
+export function createParser() {
+  return unified().use(remarkParse).use(remarkDesignlintSyntax).freeze()
+}
+
+/** Parse Markdown to mdast with designlint's syntax. */
+export function parseMarkdown(value: string): Root {
+  return parser.parse(value)
+}
+
+const parser = createParser()

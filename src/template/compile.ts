@@ -1,0 +1,222 @@
+/**
+ * The template compiler: turns a template's Markdown into a preset. The
+ * template is the schema: every built-in preset is compiled from its template
+ * file by this function, and so is any team's own template.
+ */
+import type {Heading, Root} from 'mdast'
+import {toString} from 'mdast-util-to-string'
+import {parseMarkdown} from '../syntax.js'
+import {escapeRegExp, normalizeWords, splitNumber, splitPlaceholders} from '../text.js'
+import type {HeadingMatch, Preset, TemplateSection} from '../types.js'
+
+export interface CompileOptions {
+  /** Preset name to record (default: the source). */
+  name?: string
+  /** Where the template came from (a path or `builtin:standard`). */
+  source?: string
+}
+
+/** Compile template Markdown into a preset. */
+export function compileTemplate(markdown: string, options: CompileOptions = {}): Preset {
+  const tree = parseMarkdown(markdown)
+  const source = options.source ?? '<template>'
+  const headings = collectHeadings(tree)
+  const roots = nest(headings)
+
+  let title: TemplateSection | undefined
+  let sections: TemplateSection[]
+  const depthOne = headings.filter((heading) => heading.depth === 1)
+  if (roots.length > 0 && roots[0].depth === 1 && depthOne.length === 1) {
+    title = roots[0]
+    title.match = titleMatch(title.title)
+    title.repeatable = false
+    sections = title.children
+  } else {
+    sections = roots
+  }
+
+  return {name: options.name ?? source, source, title, sections}
+}
+
+interface RawSection extends TemplateSection {
+  children: RawSection[]
+}
+
+function collectHeadings(tree: Root): RawSection[] {
+  const result: RawSection[] = []
+  for (const node of tree.children) {
+    if (node.type !== 'heading') continue
+    result.push(toSection(node))
+  }
+  return result
+}
+
+function toSection(node: Heading): RawSection {
+  const text = toString(node).replace(/\s+/g, ' ').trim()
+  const {number, dot, rest} = splitNumber(text)
+  const section: RawSection = {
+    key: '',
+    depth: node.depth,
+    text,
+    title: rest,
+    match: headingMatch(rest),
+    repeatable: false,
+    optional: false,
+    line: node.position?.start.line ?? 0,
+    children: [],
+  }
+  if (number !== undefined) {
+    section.number = number
+    section.numberDot = dot
+  }
+  if (section.match.type === 'any') section.repeatable = true
+  return section
+}
+
+/** Nest a flat list of headings by depth and finish each level. */
+function nest(headings: RawSection[]): RawSection[] {
+  const roots: RawSection[] = []
+  const stack: RawSection[] = []
+  for (const heading of headings) {
+    while (stack.length > 0 && stack[stack.length - 1].depth >= heading.depth) stack.pop()
+    const parent = stack[stack.length - 1]
+    if (parent) parent.children.push(heading)
+    else roots.push(heading)
+    stack.push(heading)
+  }
+  return finishLevel(roots, '')
+}
+
+/**
+ * Find repeatable slots among siblings, merge neighbouring ones, and give
+ * every section its key.
+ */
+function finishLevel(siblings: RawSection[], parentKey: string): RawSection[] {
+  // Numbered examples of one kind: "Alternative 1", "Alternative 2".
+  const shapes = new Map<string, number>()
+  for (const section of siblings) {
+    const shape = numberedShape(section.title)
+    if (shape) shapes.set(shape, (shapes.get(shape) ?? 0) + 1)
+  }
+  for (const section of siblings) {
+    const shape = numberedShape(section.title)
+    const example = shape !== undefined && (shapes.get(shape)! > 1 || /[\[<{]/.test(section.title))
+    if (example) {
+      section.repeatable = true
+      section.match = {type: 'any'}
+    }
+  }
+
+  const result: RawSection[] = []
+  for (const section of siblings) {
+    const previous = result[result.length - 1]
+    if (section.repeatable && previous?.repeatable && previous.depth === section.depth) {
+      // Neighbouring slots are one slot ("5.1 {Primary flow}", "5.2 {Error flow}").
+      previous.children.push(...section.children)
+      continue
+    }
+    result.push(section)
+  }
+
+  const seen = new Map<string, number>()
+  for (const section of result) {
+    let key = (parentKey ? parentKey + '/' : '') + (normalizeWords(section.title) || '#')
+    const count = seen.get(key) ?? 0
+    seen.set(key, count + 1)
+    if (count > 0) key += '~' + (count + 1)
+    section.key = key
+    section.children = finishLevel(section.children, key)
+  }
+  return result
+}
+
+/**
+ * The shape of a title that carries an example number ("Alternative 1",
+ * "Decision 1: [Decision Title]"), with the number replaced by `#`; undefined
+ * for titles without one.
+ */
+function numberedShape(title: string): string | undefined {
+  const literal = splitPlaceholders(title)
+    .map((part) => (part.kind === 'text' ? part.value : '…'))
+    .join('')
+  if (!/\b\d+\b/.test(literal)) return undefined
+  return normalizeWords(literal.replace(/\b\d+\b/g, '#')) + (/\d/.test(literal) ? '#' : '')
+}
+
+/** How a (non-title) template heading is matched. */
+function headingMatch(title: string): HeadingMatch {
+  const parts = splitPlaceholders(title)
+  if (!parts.some((part) => part.kind === 'placeholder')) {
+    return {type: 'exact', text: normalizeWords(title)}
+  }
+  const literal = parts
+    .filter((part) => part.kind === 'text')
+    .map((part) => normalizeWords(part.value))
+    .join('')
+  // A heading that is only a placeholder is a repeatable slot.
+  if (!literal) return {type: 'any'}
+  return {type: 'pattern', source: patternSource(title)}
+}
+
+/**
+ * How the title heading is matched: its fixed words must be there, the
+ * placeholder's place takes any text. A title without a placeholder
+ * ("Technical Design Document") is the kind of document: the document's title
+ * must contain it ("Payments Ledger — Technical Design Document").
+ */
+function titleMatch(title: string): HeadingMatch {
+  const parts = splitPlaceholders(title)
+  if (!parts.some((part) => part.kind === 'placeholder')) {
+    return {type: 'pattern', source: '(?:^| )' + escapeRegExp(normalizeWords(title)) + '(?: |$)'}
+  }
+  return {type: 'pattern', source: patternSource(title)}
+}
+
+function patternSource(title: string): string {
+  const pieces = splitPlaceholders(title)
+    .map((part) => (part.kind === 'placeholder' ? '.+' : escapeRegExp(normalizeWords(part.value))))
+    .filter(Boolean)
+  // Collapse neighbouring wildcards.
+  const merged = pieces.filter((piece, index) => !(piece === '.+' && pieces[index - 1] === '.+'))
+  return '^' + merged.join(' ?') + '$'
+}
+
+/** Walk a preset's sections depth-first, in template order (title first). */
+export function* walkSections(preset: Preset): Generator<TemplateSection> {
+  if (preset.title) yield preset.title
+  yield* walk(preset.sections)
+}
+
+function* walk(sections: TemplateSection[]): Generator<TemplateSection> {
+  for (const section of sections) {
+    yield section
+    yield* walk(section.children)
+  }
+}
+
+/** Whether a document heading's normalised text matches a template heading. */
+export function matchesHeading(match: HeadingMatch, normalized: string): boolean {
+  switch (match.type) {
+    case 'exact':
+      return match.text === normalized
+    case 'pattern':
+      return compiled(match.source).test(normalized)
+    case 'any':
+      return true
+  }
+}
+
+const regexCache = new Map<string, RegExp>()
+function compiled(source: string): RegExp {
+  let regex = regexCache.get(source)
+  if (!regex) {
+    regex = new RegExp(source)
+    regexCache.set(source, regex)
+  }
+  return regex
+}
+
+/** The heading line a template section asks for: `### 1.1 Summary`. */
+export function headingLine(section: TemplateSection): string {
+  return '#'.repeat(section.depth) + ' ' + section.text
+}
