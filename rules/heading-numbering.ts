@@ -63,32 +63,48 @@ const headingNumbering = lintRule<Root, undefined>(
           ? (parent.heading.number ?? expectedNumbers.get(parent.heading.index) ?? parent.section.number)
           : undefined
 
-      siblings.forEach((heading, position) => {
-        const expected = (prefix ? prefix + '.' : '') + String(position + 1)
+      let last = 0
+      for (const heading of siblings) {
+        const written = heading.number
+        const own = written === undefined ? undefined : lastPart(written)
+        let next = last + 1
+        // A gap is fine where the template's own number is kept and the
+        // sections in between are missing (reported by required-sections).
+        const template = alignment.byHeading.get(heading.index)?.section.number
+        const keepsTemplateNumber =
+          own !== undefined && template !== undefined && own > next && lastPart(template) === own
+        if (keepsTemplateNumber) next = own
+        const expected = (prefix ? prefix + '.' : '') + String(next)
         expectedNumbers.set(heading.index, expected)
-        const written = expected + (dot ? '.' : '')
-        if (heading.number === expected) return
+        last = next
+        if (written === expected) continue
+        const shown = expected + (dot ? '.' : '')
         const under = parent?.heading && parent.section.depth > 1 ? ` under "${docHeadingLine(parent.heading)}"` : ''
-        if (heading.number === undefined) {
+        if (written === undefined) {
           report(
             file,
-            `Heading "${docHeadingLine(heading)}" is not numbered: expected "${written}" before its title, as the template numbers this level${under}`,
+            `Heading "${docHeadingLine(heading)}" is not numbered: expected "${shown}" before its title, as the template numbers this level${under}`,
             heading.titleSpan.start,
-            {expected: [written + ' '], actual: ''},
+            {expected: [shown + ' '], actual: ''},
           )
         } else {
           const span = heading.numberSpan
-          const actual = span ? String(file.value).slice(span.start.offset, span.end.offset) : heading.number
+          const actual = span ? String(file.value).slice(span.start.offset, span.end.offset) : written
           report(
             file,
-            `Heading "${docHeadingLine(heading)}" is numbered "${actual}": expected "${written}" (numbers run from 1 without gaps${prefix ? `, prefixed "${prefix}."` : ''}${under})`,
+            `Heading "${docHeadingLine(heading)}" is numbered "${actual}": expected "${shown}" (numbers run from 1 without gaps${prefix ? `, prefixed "${prefix}."` : ''}${under})`,
             span ?? heading.span,
-            span ? {expected: [written], actual} : {},
+            span ? {expected: [shown], actual} : {},
           )
         }
-      })
+      }
     }
   },
 )
+
+/** The last part of a section number, as a number: `2.3` → 3. */
+function lastPart(value: string): number {
+  return Number(value.slice(value.lastIndexOf('.') + 1))
+}
 
 export default headingNumbering

@@ -125,7 +125,9 @@ function finishLevel(siblings: RawSection[], parentKey: string): RawSection[] {
     seen.set(key, count + 1)
     if (count > 0) key += '~' + (count + 1)
     section.key = key
-    section.children = finishLevel(section.children, key)
+    // The title's children are the top-level sections: their keys start fresh.
+    const isTitle = parentKey === '' && section.depth === 1 && result.filter((other) => other.depth === 1).length === 1
+    section.children = finishLevel(section.children, isTitle ? '' : key)
   }
   return result
 }

@@ -1,0 +1,51 @@
+import {describe, expect, it} from 'vitest'
+import {closest, normalizeHeading, similarity, splitNumber, splitPlaceholders} from '../src/text.js'
+
+describe('normalizeHeading', () => {
+  it.each([
+    ['1. Executive Summary', 'executive summary'],
+    ['10.2 Suggested Implementation Order', 'suggested implementation order'],
+    ['Security & Privacy', 'security and privacy'],
+    ['  Open   Questions: ', 'open questions'],
+    ['Trade-offs & Alternatives Considered', 'tradeoffs and alternatives considered'],
+    ['API / Contracts', 'api contracts'],
+    ['Algorithms/Logic', 'algorithms logic'],
+    ['3D Rendering', '3d rendering'],
+  ])('%s → %s', (input, output) => {
+    expect(normalizeHeading(input)).toBe(output)
+  })
+})
+
+describe('splitNumber', () => {
+  it('splits numbers with and without a trailing dot', () => {
+    expect(splitNumber('1. Overview')).toEqual({number: '1', dot: true, rest: 'Overview'})
+    expect(splitNumber('1.1 Summary')).toEqual({number: '1.1', dot: false, rest: 'Summary'})
+    expect(splitNumber('2026 Roadmap')).toEqual({number: '2026', dot: false, rest: 'Roadmap'})
+    expect(splitNumber('Overview')).toEqual({number: undefined, dot: false, rest: 'Overview'})
+  })
+})
+
+describe('splitPlaceholders', () => {
+  it('finds [..], <..> and {..}', () => {
+    expect(splitPlaceholders('Design: [Feature Name] for <Team> {x}').filter((p) => p.kind === 'placeholder').map((p) => p.value)).toEqual([
+      '[Feature Name]',
+      '<Team>',
+      '{x}',
+    ])
+  })
+})
+
+describe('similarity', () => {
+  it('finds typos and shared words, not unrelated headings', () => {
+    expect(similarity('rollback strategy', 'rollback stratgy')).toBeGreaterThan(0.9)
+    expect(similarity('rollback strategy', 'rollback plan')).toBeGreaterThanOrEqual(0.45)
+    expect(similarity('rollback strategy', 'glossary')).toBeLessThan(0.45)
+  })
+})
+
+describe('closest', () => {
+  it('suggests near names only', () => {
+    expect(closest('prodution', ['standard', 'production'])).toBe('production')
+    expect(closest('zzz', ['standard', 'production'])).toBeUndefined()
+  })
+})
