@@ -7,6 +7,7 @@ import type {Root} from 'mdast'
 import type {VFile} from 'vfile'
 import {alignDocument} from './align.js'
 import {buildDocument} from './model/document.js'
+import {documentStatus, type DocStatus} from './status.js'
 import type {Alignment, DocModel, Preset} from './types.js'
 
 export interface Analysis {
@@ -15,6 +16,7 @@ export interface Analysis {
   presetFrom: string
   doc: DocModel
   alignment: Alignment
+  status: DocStatus
 }
 
 declare module 'vfile' {
@@ -25,8 +27,12 @@ declare module 'vfile' {
 
 /** Analyse a document against a preset. */
 export function analyze(tree: Root, source: string, preset: Preset, presetFrom = 'option'): Analysis {
-  const doc = buildDocument(tree, source)
-  return {preset, presetFrom, doc, alignment: alignDocument(preset, doc)}
+  return analyzeModel(buildDocument(tree, source), preset, presetFrom)
+}
+
+/** Analyse a built document model against a preset. */
+export function analyzeModel(doc: DocModel, preset: Preset, presetFrom: string): Analysis {
+  return {preset, presetFrom, doc, alignment: alignDocument(preset, doc), status: documentStatus(preset, doc)}
 }
 
 /** The analysis of a file, if the designlint plugin made one. */

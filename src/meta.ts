@@ -7,6 +7,15 @@ export const ruleIds = [
   'heading-level',
   'heading-numbering',
   'no-empty-sections',
+  'no-placeholders',
+  'no-template-text',
+  'required-fields',
+  'field-values',
+  'field-format',
+  'required-tables',
+  'table-columns',
+  'table-values',
+  'required-diagrams',
 ] as const
 
 export type RuleId = (typeof ruleIds)[number]

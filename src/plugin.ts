@@ -12,7 +12,8 @@ import remarkMessageControl from 'remark-message-control'
 import type {Processor} from 'unified'
 import type {VFile} from 'vfile'
 import {rules} from '../rules/index.js'
-import {alignDocument} from './align.js'
+import {analyzeModel, getAnalysis} from './analysis.js'
+import {strictnessRules} from './status.js'
 import {findConfig, type RuleSetting, type Settings} from './config.js'
 import {ruleIds, source} from './meta.js'
 import {buildDocument} from './model/document.js'
@@ -49,10 +50,31 @@ export default function designlint(this: Processor, options?: Options | null) {
     // non-array value as the rule's options.
     this.use(rules[id], (Array.isArray(setting) ? setting : [setting]) as never)
   }
+  // Status decides strictness: content findings of a draft are warnings,
+  // unless the config sets the rule's severity.
+  const configured = new Set(Object.keys(settings.rules ?? {}))
+  this.use(function strictness() {
+    return function (_: Root, file: VFile) {
+      applyStrictness(file, configured)
+    }
+  })
   this.use(remarkMessageControl, {name: source, source, known: [...ruleIds]})
 
   return function analyzeTransform(tree: Root, file: VFile) {
     analyzeFile(tree, file, settings)
+  }
+}
+
+/** Make content findings of a draft document warnings, saying why. */
+function applyStrictness(file: VFile, configured: Set<string>): void {
+  const analysis = getAnalysis(file)
+  if (!analysis?.status.draft) return
+  for (const message of file.messages) {
+    if (message.source !== source || !message.ruleId || !strictnessRules.has(message.ruleId)) continue
+    if (configured.has(message.ruleId) || !message.fatal) continue
+    message.fatal = false
+    message.reason += ` (a warning while ${analysis.status.describe}; an error once in review)`
+    message.message = message.reason
   }
 }
 
@@ -71,7 +93,7 @@ function analyzeFile(tree: Root, file: VFile, settings: Settings): void {
   }
   try {
     const preset = loadPreset(reference, base)
-    file.data.designlint = {preset, presetFrom, doc, alignment: alignDocument(preset, doc)}
+    file.data.designlint = analyzeModel(doc, preset, presetFrom)
   } catch (error) {
     const message = file.message(String((error as Error).message), {
       ruleId: 'preset',

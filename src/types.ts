@@ -36,7 +36,71 @@ export interface TemplateSection {
   optional: boolean
   /** Line of the heading in the template. */
   line: number
+  /** What the template writes in the section itself (not in subsections). */
+  content: SectionContent
   children: TemplateSection[]
+}
+
+/** A list of allowed values: `Draft | Review | Approved`, `{S / M / L}`. */
+export interface ChoiceList {
+  values: string[]
+  /** Ends in "etc": any value is accepted. */
+  open: boolean
+}
+
+/** A block of template text, normalised (see `normalizeProse`). */
+export interface TemplateText {
+  kind: 'paragraph' | 'item' | 'row' | 'code'
+  text: string
+  line: number
+}
+
+export interface TemplateTable {
+  /** Column headers as the template writes them. */
+  columns: string[]
+  /** Per column: the choices its cells must hold, if the template lists some. */
+  choices: Array<ChoiceList | null>
+  line: number
+}
+
+export interface TemplateDiagram {
+  /** A mermaid block of a diagram type, or a fenced block of ASCII art. */
+  kind: 'mermaid' | 'ascii'
+  /** The mermaid diagram type (`graph`, `erDiagram`, `sequenceDiagram`). */
+  diagramType?: string
+  /** The template's block, normalised, to tell one left as is. */
+  example: string
+  line: number
+}
+
+/** A choice field inside list items: `Status: Open/In Progress/Resolved`. */
+export interface ItemField {
+  name: string
+  choices: ChoiceList
+  line: number
+}
+
+export interface SectionContent {
+  texts: TemplateText[]
+  tables: TemplateTable[]
+  diagrams: TemplateDiagram[]
+  itemFields: ItemField[]
+}
+
+/** A metadata field: a labelled line under the title or in the footer. */
+export interface FieldSpec {
+  /** Label as the template writes it: `Target Release`. */
+  name: string
+  /** Normalised label for matching (`target release`). */
+  key: string
+  region: 'header' | 'footer'
+  /** The template's value as written: `Draft | Review | Approved`, `<Name>`. */
+  example: string
+  /** How the template writes the line: `**Author:** x`, `**Author**: x`, `- **Author:** x`. */
+  form: string
+  choices?: ChoiceList
+  format?: 'iso-date' | 'date' | 'version'
+  line: number
 }
 
 export interface Preset {
@@ -48,6 +112,12 @@ export interface Preset {
   title?: TemplateSection
   /** Top-level sections: the title's children, or the template's top headings. */
   sections: TemplateSection[]
+  /** Metadata fields, in template order. */
+  fields: FieldSpec[]
+  /** Template text outside sections (under the title, in the footer). */
+  texts: TemplateText[]
+  /** Status values under which a document is a draft (content findings are warnings). */
+  draftStatuses: string[]
 }
 
 /** A point in a file (1-based line and column), as unist has it. */
@@ -95,6 +165,33 @@ export interface DocModel {
   frontmatterError?: string
   /** Point just past the end of the document. */
   end: Point
+  /** Top-level blocks with the index of the heading they stand under (-1: before any). */
+  blocks: DocBlock[]
+  /** Metadata fields found under the title, in the footer and in front matter. */
+  fields: DocField[]
+  /** The front matter block, if any. */
+  frontmatterSpan?: Span
+}
+
+export interface DocBlock {
+  owner: number
+  node: import('mdast').RootContent
+}
+
+export interface DocField {
+  /** Label as written. */
+  name: string
+  /** Normalised label (`target release`). */
+  key: string
+  /** Value as written, trimmed. */
+  value: string
+  /** Where the value is (a point after the label when empty). */
+  valueSpan: Span
+  /** The whole labelled line. */
+  span: Span
+  region: 'header' | 'footer' | 'frontmatter'
+  /** The raw YAML value, for front matter fields. */
+  raw?: unknown
 }
 
 export type MatchStatus =

@@ -3,11 +3,12 @@
  * holds the outline (every top-level heading with the exact places of its
  * markers, number and title) and the front matter.
  */
-import type {Heading, Root, RootContent} from 'mdast'
+import type {Heading, Root, RootContent, Yaml} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import {parse as parseYaml} from 'yaml'
-import {normalizeHeading, splitNumber} from '../text.js'
-import type {DocHeading, DocModel, Point, Span} from '../types.js'
+import {fieldKey, labelledLines} from '../content.js'
+import {escapeRegExp, normalizeHeading, splitNumber} from '../text.js'
+import type {DocBlock, DocField, DocHeading, DocModel, Point, Span} from '../types.js'
 
 /** ATX heading start: markers, then an optional section number. */
 const atxStart = /^(#{1,6})[ \t]+(?:(\d+(?:\.\d+)*\.?)(?=[ \t]|$)[ \t]*)?/
@@ -18,6 +19,8 @@ export function buildDocument(tree: Root, source: string): DocModel {
   let current: DocHeading | undefined
   let frontmatter: Record<string, unknown> | undefined
   let frontmatterError: string | undefined
+  let yamlNode: Yaml | undefined
+  const blocks: DocBlock[] = []
 
   for (const node of tree.children) {
     if (node.type === 'heading') {
@@ -26,6 +29,7 @@ export function buildDocument(tree: Root, source: string): DocModel {
       continue
     }
     if (node.type === 'yaml') {
+      yamlNode = node
       try {
         const data: unknown = parseYaml(node.value)
         if (data && typeof data === 'object' && !Array.isArray(data)) {
@@ -38,14 +42,87 @@ export function buildDocument(tree: Root, source: string): DocModel {
       }
       continue
     }
+    blocks.push({owner: current ? current.index : -1, node})
     if (current && !current.hasContent && isContent(node)) current.hasContent = true
   }
 
   const end = tree.position?.end ?? {line: 1, column: 1, offset: 0}
-  const model: DocModel = {headings, end: {line: end.line, column: end.column, offset: end.offset}}
+  const model: DocModel = {headings, end: {line: end.line, column: end.column, offset: end.offset}, blocks, fields: []}
   if (frontmatter) model.frontmatter = frontmatter
   if (frontmatterError) model.frontmatterError = frontmatterError
+  if (yamlNode?.position) model.frontmatterSpan = {start: point(yamlNode.position.start), end: point(yamlNode.position.end)}
+  model.fields = [...blockFields(model, source), ...(yamlNode ? frontmatterFields(yamlNode, frontmatter, source) : [])]
   return model
+}
+
+/**
+ * The labelled lines under the title (before the first section) and in the
+ * footer (after the last thematic break, with no heading after it).
+ */
+function blockFields(model: DocModel, source: string): DocField[] {
+  const {blocks, headings} = model
+  const fields: DocField[] = []
+  const titleIndex = headings[0]?.depth === 1 ? 0 : -1
+  const lastHeading = headings.length - 1
+  let footerFrom = blocks.length
+  for (let index = blocks.length - 1; index >= 0; index--) {
+    if (blocks[index].owner !== lastHeading) break
+    if (blocks[index].node.type === 'thematicBreak') {
+      footerFrom = index + 1
+      break
+    }
+  }
+  blocks.forEach((block, index) => {
+    const header = block.owner === -1 || (block.owner === titleIndex && titleIndex !== -1)
+    const footer = index >= footerFrom
+    if (!header && !footer) return
+    for (const line of labelledLines(block.node, source)) {
+      fields.push({
+        name: line.name,
+        key: fieldKey(line.name),
+        value: line.value.trim(),
+        valueSpan: {start: at(source, line.valueStart), end: at(source, line.valueEnd)},
+        span: {start: at(source, line.lineStart), end: at(source, line.lineEnd)},
+        region: header ? 'header' : 'footer',
+      })
+    }
+  })
+  return fields
+}
+
+/** Front matter keys as fields, placed at their line in the YAML. */
+function frontmatterFields(node: Yaml, data: Record<string, unknown> | undefined, source: string): DocField[] {
+  if (!data) return []
+  const start = node.position?.start.offset ?? 0
+  const end = node.position?.end.offset ?? 0
+  const text = source.slice(start, end)
+  return Object.entries(data).map(([name, raw]) => {
+    const line = new RegExp('^[ \\t]*["\']?' + escapeRegExp(name) + '["\']?[ \\t]*:[ \\t]*(.*)$', 'm').exec(text)
+    const lineStart = line ? start + line.index : start
+    const valueStart = line ? lineStart + line[0].length - line[1].length : start
+    const valueEnd = line ? valueStart + line[1].trimEnd().length : end
+    const value = raw === null || raw === undefined ? '' : typeof raw === 'object' ? JSON.stringify(raw) : String(raw)
+    return {
+      name,
+      key: fieldKey(name),
+      value: value.trim(),
+      valueSpan: {start: at(source, valueStart), end: at(source, valueEnd)},
+      span: {start: at(source, lineStart), end: at(source, line ? lineStart + line[0].trimEnd().length : end)},
+      region: 'frontmatter' as const,
+      raw,
+    }
+  })
+}
+
+/** The point of an offset in the source. */
+function at(source: string, offset: number): Point {
+  let line = 1
+  let lineStart = 0
+  for (let index = source.indexOf('\n'); index !== -1 && index < offset; index = source.indexOf('\n', index + 1)) {
+    line++
+    lineStart = index + 1
+  }
+  return {line, column: offset - lineStart + 1, offset}
 }
 
 /**

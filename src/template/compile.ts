@@ -3,11 +3,12 @@
  * template is the schema: every built-in preset is compiled from its template
  * file by this function, and so is any team's own template.
  */
-import type {Heading, Root} from 'mdast'
+import type {Heading, Root, RootContent} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import {parseMarkdown} from '../syntax.js'
 import {escapeRegExp, normalizeWords, splitNumber, splitPlaceholders} from '../text.js'
 import type {HeadingMatch, Preset, TemplateSection} from '../types.js'
+import {fieldSpecs, sectionContent, templateTexts} from './content.js'
 
 export interface CompileOptions {
   /** Preset name to record (default: the source). */
@@ -20,13 +21,30 @@ export interface CompileOptions {
 export function compileTemplate(markdown: string, options: CompileOptions = {}): Preset {
   const tree = parseMarkdown(markdown)
   const source = options.source ?? '<template>'
-  const headings = collectHeadings(tree)
-  const roots = nest(headings)
+  const {headings, blocks, before} = collectHeadings(tree)
 
+  // Header: what stands under the title (or before any heading); footer: what
+  // follows the last thematic break when no heading comes after it.
+  const depthOne = headings.filter((heading) => heading.depth === 1)
+  const hasTitle = headings.length > 0 && headings[0].depth === 1 && depthOne.length === 1
+  const header = [...before, ...(hasTitle ? (blocks.get(headings[0]) ?? []) : [])]
+  if (hasTitle) blocks.set(headings[0], [])
+  const footer: RootContent[] = []
+  const last = headings[headings.length - 1]
+  if (last) {
+    const own = blocks.get(last) ?? []
+    const breakAt = own.map((node) => node.type).lastIndexOf('thematicBreak')
+    if (breakAt !== -1) {
+      footer.push(...own.slice(breakAt + 1))
+      blocks.set(last, own.slice(0, breakAt))
+    }
+  }
+  for (const heading of headings) heading.content = sectionContent(blocks.get(heading) ?? [], markdown)
+
+  const roots = nest(headings)
   let title: TemplateSection | undefined
   let sections: TemplateSection[]
-  const depthOne = headings.filter((heading) => heading.depth === 1)
-  if (roots.length > 0 && roots[0].depth === 1 && depthOne.length === 1) {
+  if (hasTitle) {
     title = roots[0]
     title.match = titleMatch(title.title)
     title.repeatable = false
@@ -35,20 +53,35 @@ export function compileTemplate(markdown: string, options: CompileOptions = {}):
     sections = roots
   }
 
-  return {name: options.name ?? source, source, title, sections}
+  const fields = [
+    ...header.flatMap((node) => fieldSpecs(node, markdown, 'header')),
+    ...footer.flatMap((node) => fieldSpecs(node, markdown, 'footer')),
+  ]
+  const texts = [...header, ...footer].flatMap((node) => templateTexts(node, markdown))
+
+  return {name: options.name ?? source, source, title, sections, fields, texts, draftStatuses: ['Draft']}
 }
 
 interface RawSection extends TemplateSection {
   children: RawSection[]
 }
 
-function collectHeadings(tree: Root): RawSection[] {
-  const result: RawSection[] = []
+function collectHeadings(tree: Root): {headings: RawSection[]; blocks: Map<RawSection, RootContent[]>; before: RootContent[]} {
+  const headings: RawSection[] = []
+  const blocks = new Map<RawSection, RootContent[]>()
+  const before: RootContent[] = []
+  let current: RootContent[] = before
   for (const node of tree.children) {
-    if (node.type !== 'heading') continue
-    result.push(toSection(node))
+    if (node.type === 'heading') {
+      const section = toSection(node)
+      headings.push(section)
+      current = []
+      blocks.set(section, current)
+    } else if (node.type !== 'yaml') {
+      current.push(node)
+    }
   }
-  return result
+  return {headings, blocks, before}
 }
 
 function toSection(node: Heading): RawSection {
@@ -63,6 +96,7 @@ function toSection(node: Heading): RawSection {
     repeatable: false,
     optional: false,
     line: node.position?.start.line ?? 0,
+    content: {texts: [], tables: [], diagrams: [], itemFields: []},
     children: [],
   }
   if (number !== undefined) {
@@ -113,6 +147,7 @@ function finishLevel(siblings: RawSection[], parentKey: string): RawSection[] {
     if (section.repeatable && previous?.repeatable && previous.depth === section.depth) {
       // Neighbouring slots are one slot ("5.1 {Primary flow}", "5.2 {Error flow}").
       previous.children.push(...section.children)
+      previous.content.texts.push(...section.content.texts)
       continue
     }
     result.push(section)

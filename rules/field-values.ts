@@ -1,0 +1,54 @@
+/**
+ * field-values: a choice field holds exactly one allowed value of the
+ * template, case-insensitive: "Draft | Review" (several) and "Aproved" (did
+ * you mean "Approved") are findings, with the fix in `expected`. The same
+ * for choice fields inside list items (`Status: Open`).
+ */
+import type {Root} from 'mdast'
+import {lintRule} from 'unified-lint-rule'
+import {getAnalysis} from '../src/analysis.js'
+import {matchesChoice, severalChoices} from '../src/content.js'
+import {findField, hasPlaceholder, itemValues, listChoices} from '../src/fields.js'
+import {report} from '../src/message.js'
+import {ruleUrl} from '../src/meta.js'
+import {closest} from '../src/text.js'
+import type {ChoiceList, Span} from '../src/types.js'
+import type {VFile} from 'vfile'
+
+const fieldValues = lintRule<Root, undefined>(
+  {origin: 'designlint:field-values', url: ruleUrl('field-values')},
+  function (_, file) {
+    const analysis = getAnalysis(file)
+    if (!analysis) return
+    for (const spec of analysis.preset.fields) {
+      if (!spec.choices) continue
+      const field = findField(analysis.doc, spec)
+      if (!field || !field.value || hasPlaceholder(field.value)) continue
+      checkChoice(file, `Field "${spec.name}"`, field.value, spec.choices, field.valueSpan)
+    }
+    for (const entry of itemValues(analysis, String(file.value))) {
+      if (!entry.value || !entry.value.text || hasPlaceholder(entry.text)) continue
+      checkChoice(file, `"${entry.field.name}" of the list item`, entry.value.text, entry.field.choices, entry.value)
+    }
+  },
+)
+
+function checkChoice(file: VFile, what: string, value: string, choices: ChoiceList, place: Span): void {
+  if (severalChoices(value, choices)) {
+    report(file, `${what} holds several values "${value}": expected exactly one of ${listChoices(choices.values)}`, place, {
+      expected: choices.values,
+      actual: value,
+    })
+    return
+  }
+  if (matchesChoice(value, choices)) return
+  const suggestion = closest(value, choices.values)
+  report(
+    file,
+    `${what} has "${value}": expected one of ${listChoices(choices.values)}` + (suggestion ? ` (did you mean "${suggestion}"?)` : ''),
+    place,
+    {expected: suggestion ? [suggestion] : choices.values, actual: value},
+  )
+}
+
+export default fieldValues

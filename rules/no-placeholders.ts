@@ -1,0 +1,89 @@
+/**
+ * no-placeholders: nothing the template left to fill is still there:
+ * `[...]` that is not a link, reference, footnote, citation or task box;
+ * `<...>` that is not HTML or an autolink; `{...}` outside code;
+ * `YYYY-MM-DD`; a list item that is only `…`, `...`, `TBD` or `TODO`.
+ * Code (inline or fenced) is never searched. Each placeholder is reported at
+ * exactly its own columns.
+ */
+import {htmlTagNames} from 'html-tag-names'
+import type {Root} from 'mdast'
+import {toString} from 'mdast-util-to-string'
+import {lintRule} from 'unified-lint-rule'
+import {visit} from 'unist-util-visit'
+import {location} from 'vfile-location'
+import {getAnalysis} from '../src/analysis.js'
+import {report} from '../src/message.js'
+import {ruleUrl} from '../src/meta.js'
+import {whereLine} from '../src/sections.js'
+
+const htmlNames = new Set(htmlTagNames)
+/** Placeholders in text: brackets, angle brackets, braces, the ISO date mask. */
+const inText = /\[(?!\^)[^\[\]\n]+\]|<[^<>\s][^<>\n]*>|\{[^{}\n]+\}|\bYYYY-MM-DD\b/g
+/** Bracketed numbers are citations ("[1]"), not placeholders. */
+const citation = /^\[\d+(?:[,–-]\s*\d+)*\]$/
+const fillerItem = /^\s*(?:…|\.\.\.|tbd|todo|tba)\s*[.!]?\s*$/i
+
+const noPlaceholders = lintRule<Root, undefined>(
+  {origin: 'designlint:no-placeholders', url: ruleUrl('no-placeholders')},
+  function (tree, file) {
+    const analysis = getAnalysis(file)
+    if (!analysis) return
+    const source = String(file.value)
+    const place = location(file)
+    const doc = analysis.doc
+
+    const flag = (found: string, offset: number, line: number, kind = 'Placeholder') => {
+      const start = place.toPoint(offset)
+      const end = place.toPoint(offset + found.length)
+      if (!start || !end) return
+      const expected = found === 'YYYY-MM-DD' ? 'a real date such as 2026-03-14' : 'your own text'
+      report(file, `${kind} "${found}" left ${whereLine(doc, line)}: expected ${expected}`, {start, end}, {actual: found})
+    }
+
+    visit(tree, function (node) {
+      if (node.type === 'text' && node.position) {
+        const start = node.position.start.offset ?? 0
+        const end = node.position.end.offset ?? start
+        const raw = source.slice(start, end)
+        for (const match of raw.matchAll(inText)) {
+          if (citation.test(match[0])) continue
+          flag(match[0], start + match.index, node.position.start.line)
+        }
+        return
+      }
+      // "- [Metric 1]: [Target]" parses as a link definition: a placeholder
+      // when its destination is one, not a real reference `[x]: https://…`.
+      if (node.type === 'definition' && node.position) {
+        const start = node.position.start.offset ?? 0
+        const raw = source.slice(start, node.position.end.offset ?? start)
+        if (/^[\[<{]|^$/.test(node.url) || /^\[[^\]]*\]:\s*[\[{]/.test(raw)) flag(raw.trim(), start, node.position.start.line)
+        return
+      }
+      if (node.type === 'html' && node.position) {
+        const value = node.value.trim()
+        if (value.startsWith('<!--')) return
+        const name = /^<\/?([A-Za-z][A-Za-z0-9-]*)/.exec(value)?.[1]
+        if (name && (htmlNames.has(name.toLowerCase()) || name.includes('-'))) return
+        if (!/^<[^<>]+>$/.test(value)) return
+        flag(value, node.position.start.offset ?? 0, node.position.start.line)
+        return
+      }
+      if ((node.type === 'listItem' || node.type === 'paragraph') && node.position) {
+        const text = toString(node)
+        if (!fillerItem.test(text)) return
+        if (node.type === 'paragraph' && !/^(?:tbd|todo|tba)\b/i.test(text.trim())) return
+        const target = node.type === 'listItem' ? (node.children[0] ?? node) : node
+        if (!target.position) return
+        const offset = target.position.start.offset ?? 0
+        const length = (target.position.end.offset ?? offset) - offset
+        const found = source.slice(offset, offset + length).trim()
+        flag(found, offset, target.position.start.line, node.type === 'listItem' ? 'Filler list item' : 'Filler')
+        return 'skip'
+      }
+      return undefined
+    })
+  },
+)
+
+export default noPlaceholders

@@ -1,0 +1,71 @@
+/**
+ * required-diagrams: a template section with a diagram block keeps a filled
+ * block of that kind: a `mermaid` block of the same diagram type
+ * (graph/flowchart, erDiagram, sequenceDiagram…), or, for ASCII art, any
+ * fenced block, an image, or a link to a diagram file. A block left as the
+ * template wrote it does not count.
+ */
+import type {Code, Root} from 'mdast'
+import {lintRule} from 'unified-lint-rule'
+import {visit} from 'unist-util-visit'
+import {getAnalysis} from '../src/analysis.js'
+import {docHeadingLine, report} from '../src/message.js'
+import {ruleUrl} from '../src/meta.js'
+import {presentSections, sectionBlocks} from '../src/sections.js'
+import {normalizeCode} from '../src/template/content.js'
+import type {TemplateDiagram} from '../src/types.js'
+
+const diagramFile = /\.(?:png|svg|jpe?g|gif|webp|drawio|excalidraw|puml|plantuml|mmd|mermaid|pdf|vsdx?)(?:[?#].*)?$/i
+
+const requiredDiagrams = lintRule<Root, undefined>(
+  {origin: 'designlint:required-diagrams', url: ruleUrl('required-diagrams')},
+  function (_, file) {
+    const analysis = getAnalysis(file)
+    if (!analysis) return
+    for (const {match, heading} of presentSections(analysis)) {
+      const diagrams = match.section.content.diagrams
+      if (diagrams.length === 0) continue
+      const codes: Code[] = []
+      let picture = false
+      for (const block of sectionBlocks(analysis.doc, heading, false)) {
+        visit(block.node, function (node) {
+          if (node.type === 'code') codes.push(node)
+          if (node.type === 'image' || node.type === 'imageReference') picture = true
+          if (node.type === 'link' && diagramFile.test(node.url)) picture = true
+          if (node.type === 'definition' && diagramFile.test(node.url)) picture = true
+        })
+      }
+      const used = new Set<Code>()
+      for (const diagram of diagrams) {
+        const candidates = codes.filter((code) => !used.has(code) && fits(code, diagram))
+        const filled = candidates.find((code) => normalizeCode(code.value) !== diagram.example)
+        if (filled) {
+          used.add(filled)
+          continue
+        }
+        if (diagram.kind === 'ascii' && picture) continue
+        const where = `in "${docHeadingLine(heading)}"`
+        const wanted = diagram.kind === 'mermaid' ? `a \`\`\`mermaid block of type ${diagram.diagramType ?? 'any'}` : 'an ASCII-art fenced block, an image, or a link to a diagram file'
+        if (candidates.length > 0) {
+          report(file, `Diagram ${where} is the template's, left as is: expected ${wanted} of your own`, candidates[0].position!)
+        } else {
+          report(file, `Missing diagram ${where}: expected ${wanted}`, heading.span)
+        }
+      }
+    }
+  },
+)
+
+const equivalent: Record<string, string> = {flowchart: 'graph'}
+
+function fits(code: Code, diagram: TemplateDiagram): boolean {
+  const lang = (code.lang ?? '').toLowerCase()
+  if (diagram.kind === 'ascii') return true
+  if (lang !== 'mermaid') return false
+  if (!diagram.diagramType) return true
+  const type = /^\s*(?:%%[^\n]*\n\s*)*(\w[\w-]*)/.exec(code.value)?.[1] ?? ''
+  const norm = (value: string) => equivalent[value.toLowerCase()] ?? value.toLowerCase()
+  return norm(type) === norm(diagram.diagramType)
+}
+
+export default requiredDiagrams

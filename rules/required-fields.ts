@@ -1,0 +1,61 @@
+/**
+ * required-fields: every metadata field of the template (Author, Date,
+ * Status…) is in the document, in the template's form or as a front matter
+ * key, and filled. Choice fields inside list items (`Status:` on each Open
+ * Questions item of the architecture preset) are there too.
+ */
+import type {Root} from 'mdast'
+import {lintRule} from 'unified-lint-rule'
+import {getAnalysis} from '../src/analysis.js'
+import {findField, itemValues, listChoices} from '../src/fields.js'
+import {report} from '../src/message.js'
+import {ruleUrl} from '../src/meta.js'
+import type {Point} from '../src/types.js'
+
+const requiredFields = lintRule<Root, undefined>(
+  {origin: 'designlint:required-fields', url: ruleUrl('required-fields')},
+  function (_, file) {
+    const analysis = getAnalysis(file)
+    if (!analysis) return
+    const {doc, preset} = analysis
+    for (const spec of preset.fields) {
+      const field = findField(doc, spec)
+      const line = spec.form.replace('x', '').trimEnd() + ' '
+      if (!field) {
+        const where = spec.region === 'header' ? 'under the title' : 'in the footer, after the last "---"'
+        report(
+          file,
+          `Missing field "${spec.name}": expected a line "${spec.form.replace('x', '…')}" ${where}, or "${spec.key.replace(/ /g, '_')}:" in front matter`,
+          insertionPoint(analysis, spec.region),
+          {expected: [line.trimEnd() + ' \n']},
+        )
+        continue
+      }
+      if (!field.value || field.value === '""' || field.value === "''") {
+        report(file, `Field "${spec.name}" is empty: expected a value`, field.valueSpan, {actual: ''})
+      }
+    }
+    for (const entry of itemValues(analysis, String(file.value))) {
+      if (entry.value) continue
+      const place = entry.item.position!
+      report(
+        file,
+        `List item has no "${entry.field.name}:": expected "${entry.field.name}: " with ${listChoices(entry.field.choices.values)}`,
+        {start: place.start, end: place.start},
+      )
+    }
+  },
+)
+
+/** Where a missing field goes: after the region's last field, or after the title. */
+function insertionPoint(analysis: NonNullable<ReturnType<typeof getAnalysis>>, region: string): Point {
+  const {doc} = analysis
+  const same = doc.fields.filter((field) => field.region === region)
+  const last = same[same.length - 1]
+  if (last) return {line: last.span.end.line + 1, column: 1}
+  const title = doc.headings[0]?.depth === 1 ? doc.headings[0] : undefined
+  if (region === 'header' && title) return {line: title.span.end.line + 1, column: 1}
+  return doc.end
+}
+
+export default requiredFields

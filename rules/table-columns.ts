@@ -1,0 +1,58 @@
+/**
+ * table-columns: a template table in the document has every column of the
+ * template (case-insensitive, any order; extra columns are fine). A header
+ * cell that is a near miss of a missing column gets "did you mean", with the
+ * column's name as `expected`.
+ */
+import type {Root} from 'mdast'
+import {toString} from 'mdast-util-to-string'
+import {lintRule} from 'unified-lint-rule'
+import {getAnalysis} from '../src/analysis.js'
+import {docHeadingLine, report} from '../src/message.js'
+import {ruleUrl} from '../src/meta.js'
+import {columnList, pairTables} from '../src/tables.js'
+import {nearMissThreshold, normalizeWords, similarity} from '../src/text.js'
+
+const tableColumns = lintRule<Root, undefined>(
+  {origin: 'designlint:table-columns', url: ruleUrl('table-columns')},
+  function (_, file) {
+    const analysis = getAnalysis(file)
+    if (!analysis) return
+    for (const pair of pairTables(analysis)) {
+      const table = pair.table
+      if (!table) continue
+      const header = table.children[0]
+      const taken = new Set(pair.columns.filter((index) => index !== -1))
+      pair.template.columns.forEach((column, index) => {
+        if (pair.columns[index] !== -1) return
+        // A header cell the template lacks that is close to this column.
+        let near: number | undefined
+        let best = nearMissThreshold
+        header.children.forEach((cell, cellIndex) => {
+          if (taken.has(cellIndex)) return
+          const score = similarity(normalizeWords(column), normalizeWords(toString(cell)))
+          if (score >= best) {
+            best = score
+            near = cellIndex
+          }
+        })
+        const where = `in "${docHeadingLine(pair.heading)}"`
+        if (near !== undefined) {
+          const cell = header.children[near]
+          taken.add(near)
+          const first = cell.children[0]?.position
+          const last = cell.children[cell.children.length - 1]?.position
+          const place = first && last ? {start: first.start, end: last.end} : cell.position!
+          report(file, `Table ${where} has column "${toString(cell).trim()}": did you mean "${column}"? (expected columns ${columnList(pair.template.columns)})`, place, {
+            expected: [column],
+            actual: toString(cell),
+          })
+        } else {
+          report(file, `Table ${where} lacks column "${column}": expected columns ${columnList(pair.template.columns)}`, header.position!)
+        }
+      })
+    }
+  },
+)
+
+export default tableColumns

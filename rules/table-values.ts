@@ -1,0 +1,63 @@
+/**
+ * table-values: in a template table, no cell of a template column is empty,
+ * and where the template's cell lists choices ("High/Med/Low", "{S / M / L}")
+ * each cell holds one of them, case-insensitive ("Medium" for "Med", "Yes —
+ * with a migration plan" for "Yes / No"). A list ending in "etc" is open.
+ */
+import type {Root} from 'mdast'
+import {toString} from 'mdast-util-to-string'
+import {lintRule} from 'unified-lint-rule'
+import {getAnalysis} from '../src/analysis.js'
+import {matchesChoice, severalChoices} from '../src/content.js'
+import {hasPlaceholder, listChoices} from '../src/fields.js'
+import {docHeadingLine, report} from '../src/message.js'
+import {ruleUrl} from '../src/meta.js'
+import {pairTables} from '../src/tables.js'
+import {closest} from '../src/text.js'
+
+const tableValues = lintRule<Root, undefined>(
+  {origin: 'designlint:table-values', url: ruleUrl('table-values')},
+  function (_, file) {
+    const analysis = getAnalysis(file)
+    if (!analysis) return
+    for (const pair of pairTables(analysis)) {
+      const table = pair.table
+      if (!table) continue
+      const where = `in "${docHeadingLine(pair.heading)}"`
+      for (const row of table.children.slice(1)) {
+        pair.template.columns.forEach((column, index) => {
+          const at = pair.columns[index]
+          if (at === -1) return
+          const cell = row.children[at]
+          const value = cell ? toString(cell).trim() : ''
+          const first = cell?.children[0]?.position
+          const last = cell?.children[cell.children.length - 1]?.position
+          const place = first && last ? {start: first.start, end: last.end} : (cell?.position ?? row.position!)
+          if (!value) {
+            report(file, `Empty cell in column "${column}" of the table ${where}: expected a value`, place)
+            return
+          }
+          const choices = pair.template.choices[index]
+          if (!choices || hasPlaceholder(value)) return
+          if (severalChoices(value, choices)) {
+            report(file, `Cell "${value}" in column "${column}" ${where} holds several values: expected one of ${listChoices(choices.values)}`, place, {
+              expected: choices.values,
+              actual: value,
+            })
+            return
+          }
+          if (matchesChoice(value, choices)) return
+          const suggestion = closest(value, choices.values)
+          report(
+            file,
+            `Cell "${value}" in column "${column}" ${where} is not one of ${listChoices(choices.values)}` + (suggestion ? `: did you mean "${suggestion}"?` : ''),
+            place,
+            {expected: suggestion ? [suggestion] : choices.values, actual: value},
+          )
+        })
+      }
+    }
+  },
+)
+
+export default tableValues

@@ -1,0 +1,34 @@
+/**
+ * The document's own status decides how strict content rules are: while it
+ * is a draft (a draft status, or no status yet), placeholders, template text
+ * and empty sections are warnings; from the first review status on they are
+ * errors.
+ */
+import {matchesChoice} from './content.js'
+import {placeholderPattern} from './text.js'
+import type {DocField, DocModel, Preset} from './types.js'
+
+export interface DocStatus {
+  /** The status as written, if any. */
+  value?: string
+  draft: boolean
+  /** Where it was read, for messages: `Status "Draft"`, `no Status`. */
+  describe: string
+  field?: DocField
+}
+
+/** Rules whose findings are warnings while a document is a draft. */
+export const strictnessRules = new Set(['no-placeholders', 'no-template-text', 'no-empty-sections'])
+
+/** Read a document's status. */
+export function documentStatus(preset: Preset, doc: DocModel): DocStatus {
+  const field = doc.fields.find((candidate) => candidate.key === 'status')
+  const value = field?.value.trim()
+  if (!field || !value || placeholderPattern.test(value) || /\|/.test(value)) {
+    placeholderPattern.lastIndex = 0
+    return {draft: true, describe: field && value ? 'the Status is not set to one value' : 'there is no Status', ...(field ? {field} : {})}
+  }
+  placeholderPattern.lastIndex = 0
+  const draft = preset.draftStatuses.some((status) => matchesChoice(value, {values: [status], open: false}))
+  return {value, draft, describe: `the Status is "${value}"`, field}
+}
