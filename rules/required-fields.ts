@@ -10,7 +10,7 @@ import {getAnalysis} from '../src/analysis.js'
 import {findField, itemValues, listChoices} from '../src/fields.js'
 import {report} from '../src/message.js'
 import {ruleUrl} from '../src/meta.js'
-import type {Point} from '../src/types.js'
+import type {Span} from '../src/types.js'
 
 const requiredFields = lintRule<Root, undefined>(
   {origin: 'designlint:required-fields', url: ruleUrl('required-fields')},
@@ -23,12 +23,15 @@ const requiredFields = lintRule<Root, undefined>(
       const line = spec.form.replace('x', '').trimEnd() + ' '
       if (!field) {
         const where = spec.region === 'header' ? 'under the title' : 'in the footer, after the last "---"'
-        report(
-          file,
-          `Missing field "${spec.name}": expected a line "${spec.form.replace('x', '…')}" ${where}, or "${spec.key.replace(/ /g, '_')}:" in front matter`,
-          insertionPoint(analysis, spec.region),
-          {expected: [line.trimEnd() + ' \n']},
-        )
+        const anchor = insertionAnchor(analysis, spec.region)
+        const reason = `Missing field "${spec.name}": expected a line "${spec.form.replace('x', '…')}" ${where}, or "${spec.key.replace(/ /g, '_')}:" in front matter`
+        if (anchor) {
+          // The quick fix rewrites the anchor line with the new line after it.
+          const text = String(file.value).slice(anchor.span.start.offset, anchor.span.end.offset)
+          report(file, reason, anchor.span, {expected: [text + anchor.separator + line], actual: text})
+        } else {
+          report(file, reason, doc.end)
+        }
         continue
       }
       if (!field.value || field.value === '""' || field.value === "''") {
@@ -47,15 +50,22 @@ const requiredFields = lintRule<Root, undefined>(
   },
 )
 
-/** Where a missing field goes: after the region's last field, or after the title. */
-function insertionPoint(analysis: NonNullable<ReturnType<typeof getAnalysis>>, region: string): Point {
+/**
+ * The line a missing field goes after: the region's last field line, or the
+ * title. (Messages are placed on text, not in blank lines, which message
+ * control drops messages from.)
+ */
+function insertionAnchor(
+  analysis: NonNullable<ReturnType<typeof getAnalysis>>,
+  region: string,
+): {span: Span; separator: string} | undefined {
   const {doc} = analysis
   const same = doc.fields.filter((field) => field.region === region)
   const last = same[same.length - 1]
-  if (last) return {line: last.span.end.line + 1, column: 1}
+  if (last) return {span: last.span, separator: region === 'footer' ? '  \n' : '\n'}
   const title = doc.headings[0]?.depth === 1 ? doc.headings[0] : undefined
-  if (region === 'header' && title) return {line: title.span.end.line + 1, column: 1}
-  return doc.end
+  if (region === 'header' && title) return {span: title.span, separator: '\n\n'}
+  return undefined
 }
 
 export default requiredFields

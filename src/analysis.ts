@@ -31,8 +31,8 @@ export function analyze(tree: Root, source: string, preset: Preset, presetFrom =
 }
 
 /** Analyse a built document model against a preset. */
-export function analyzeModel(doc: DocModel, preset: Preset, presetFrom: string): Analysis {
-  return {preset, presetFrom, doc, alignment: alignDocument(preset, doc), status: documentStatus(preset, doc)}
+export function analyzeModel(doc: DocModel, preset: Preset, presetFrom: string, draftStatuses?: string[]): Analysis {
+  return {preset, presetFrom, doc, alignment: alignDocument(preset, doc), status: documentStatus(preset, doc, draftStatuses)}
 }
 
 /** The analysis of a file, if the designlint plugin made one. */

@@ -25,6 +25,11 @@ export interface Settings {
   preset?: string
   /** Per-rule severity and options. */
   rules?: Record<string, RuleSetting>
+  /**
+   * Statuses under which a document is a draft, so placeholders, template
+   * text and empty sections are warnings (default: the preset's, `Draft`).
+   */
+  draftStatuses?: string[]
 }
 
 export interface LoadedConfig {
@@ -96,10 +101,15 @@ export function validateSettings(data: unknown, where: string, base: string): Se
       settings.preset = isTemplatePath(value) ? path.resolve(base, value) : value
     } else if (key === 'rules') {
       settings.rules = validateRules(value, where)
+    } else if (key === 'draftStatuses') {
+      if (!Array.isArray(value) || !value.every((item) => typeof item === 'string')) {
+        throw new ConfigError(`config ${where}: "draftStatuses" must be a list of status names, such as ["Draft", "Proposed"]`)
+      }
+      settings.draftStatuses = value
     } else {
-      const suggestion = closest(key, ['preset', 'rules'])
+      const suggestion = closest(key, ['preset', 'rules', 'draftStatuses'])
       throw new ConfigError(
-        `config ${where}: unknown key "${key}"` + (suggestion ? ` (did you mean "${suggestion}"?)` : '') + '; known keys: preset, rules',
+        `config ${where}: unknown key "${key}"` + (suggestion ? ` (did you mean "${suggestion}"?)` : '') + '; known keys: preset, rules, draftStatuses',
       )
     }
   }

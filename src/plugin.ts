@@ -42,6 +42,8 @@ export default function designlint(this: Processor, options?: Options | null) {
     preset: given.preset ?? found.preset,
     rules: {...found.rules, ...given.rules},
   }
+  const draftStatuses = given.draftStatuses ?? found.draftStatuses
+  if (draftStatuses) settings.draftStatuses = draftStatuses
 
   this.use(remarkDesignlintSyntax)
   for (const id of ruleIds) {
@@ -93,7 +95,7 @@ function analyzeFile(tree: Root, file: VFile, settings: Settings): void {
   }
   try {
     const preset = loadPreset(reference, base)
-    file.data.designlint = analyzeModel(doc, preset, presetFrom)
+    file.data.designlint = analyzeModel(doc, preset, presetFrom, settings.draftStatuses)
   } catch (error) {
     const message = file.message(String((error as Error).message), {
       ruleId: 'preset',

@@ -21,7 +21,7 @@ export interface DocStatus {
 export const strictnessRules = new Set(['no-placeholders', 'no-template-text', 'no-empty-sections'])
 
 /** Read a document's status. */
-export function documentStatus(preset: Preset, doc: DocModel): DocStatus {
+export function documentStatus(preset: Preset, doc: DocModel, draftStatuses: string[] = preset.draftStatuses): DocStatus {
   const field = doc.fields.find((candidate) => candidate.key === 'status')
   const value = field?.value.trim()
   if (!field || !value || placeholderPattern.test(value) || /\|/.test(value)) {
@@ -29,6 +29,6 @@ export function documentStatus(preset: Preset, doc: DocModel): DocStatus {
     return {draft: true, describe: field && value ? 'the Status is not set to one value' : 'there is no Status', ...(field ? {field} : {})}
   }
   placeholderPattern.lastIndex = 0
-  const draft = preset.draftStatuses.some((status) => matchesChoice(value, {values: [status], open: false}))
+  const draft = draftStatuses.some((status) => matchesChoice(value, {values: [status], open: false}))
   return {value, draft, describe: `the Status is "${value}"`, field}
 }

@@ -138,7 +138,7 @@ describe('designlint CLI', () => {
     const dir = tempProject({'doc.md': validStandard, '.designlintrc.json': '{"preset": "standard", "rulez": {}}'})
     const {code, stderr} = run(['doc.md'], {cwd: dir})
     expect(code).toBe(2)
-    expect(stderr).toMatch(/^designlint: config .*\.designlintrc\.json: unknown key "rulez" \(did you mean "rules"\?\); known keys: preset, rules\n$/)
+    expect(stderr).toMatch(/^designlint: config .*\.designlintrc\.json: unknown key "rulez" \(did you mean "rules"\?\); known keys: preset, rules, draftStatuses\n$/)
     const bad = tempProject({'doc.md': validStandard, '.designlintrc.json': '{"rules": {"required-section": "error"}}'})
     expect(run(['doc.md'], {cwd: bad}).stderr).toMatch(/unknown rule "required-section" \(did you mean "required-sections"\?\)/)
   })

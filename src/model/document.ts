@@ -38,7 +38,7 @@ export function buildDocument(tree: Root, source: string): DocModel {
           frontmatterError = 'front matter is not a mapping of keys to values'
         }
       } catch (error) {
-        frontmatterError = String((error as Error).message).split('\n')[0]
+        frontmatterError = String((error as Error).message).split('\n')[0].replace(/:\s*$/, '')
       }
       continue
     }
