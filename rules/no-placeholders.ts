@@ -16,12 +16,27 @@ import {getAnalysis} from '../src/analysis.js'
 import {report} from '../src/message.js'
 import {ruleUrl} from '../src/meta.js'
 import {whereLine} from '../src/sections.js'
+import {stripOptionalMarker} from '../src/text.js'
 
 const htmlNames = new Set(htmlTagNames)
 /** Placeholders in text: brackets, angle brackets, braces, the ISO date mask. */
 const inText = /\[(?!\^)[^\[\]\n]+\]|<[^<>\s][^<>\n]*>|\{[^{}\n]+\}|\bYYYY-MM-DD\b/g
 /** Bracketed numbers are citations ("[1]"), not placeholders. */
 const citation = /^\[\d+(?:[,–-]\s*\d+)*\]$/
+/** Words that are placeholders even without a space in the brackets. */
+const fillerWord = /^\[(?:tbd|tba|tbc|todo|fixme|xxx|wip|placeholder|name|date|owner|author|title|description|link|url|details?|value|text)\]$/i
+
+/**
+ * Square brackets around one token are often a tag or a reference left
+ * without its definition ("[LinuxOnly]", "[sig-network]", "[x]"): a
+ * placeholder only when the template writes it or it is a filler word.
+ * Brackets around words with spaces are prose to replace.
+ */
+function isBracketPlaceholder(found: string, known: Set<string>): boolean {
+  if (citation.test(found) || stripOptionalMarker(found).optional) return false
+  if (/\s/.test(found.slice(1, -1).trim())) return true
+  return known.has(found.toLowerCase()) || fillerWord.test(found)
+}
 const fillerItem = /^\s*(?:…|\.\.\.|tbd|todo|tba)\s*[.!]?\s*$/i
 
 const noPlaceholders = lintRule<Root, undefined>(
@@ -32,6 +47,7 @@ const noPlaceholders = lintRule<Root, undefined>(
     const source = String(file.value)
     const place = location(file)
     const doc = analysis.doc
+    const known = new Set(analysis.preset.placeholders)
 
     const flag = (found: string, offset: number, line: number, kind = 'Placeholder') => {
       const start = place.toPoint(offset)
@@ -47,7 +63,7 @@ const noPlaceholders = lintRule<Root, undefined>(
         const end = node.position.end.offset ?? start
         const raw = source.slice(start, end)
         for (const match of raw.matchAll(inText)) {
-          if (citation.test(match[0])) continue
+          if (match[0].startsWith('[') && !isBracketPlaceholder(match[0], known)) continue
           flag(match[0], start + match.index, node.position.start.line)
         }
         return

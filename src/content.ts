@@ -4,7 +4,7 @@
  * blocks (paragraphs, list items, table rows, code) that template text is
  * compared by.
  */
-import type {List, ListItem, Nodes, RootContent, Table} from 'mdast'
+import type {List, ListItem, Nodes, Paragraph, RootContent, Table} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import type {ChoiceList, TemplateText} from './types.js'
 
@@ -167,10 +167,19 @@ export function textBlocks(node: RootContent): TextBlock[] {
   return result
 }
 
+/**
+ * Whether a paragraph is only links (a table of contents entry, a reference):
+ * navigation, not text to write.
+ */
+function onlyLinks(paragraph: Paragraph): boolean {
+  const meaningful = paragraph.children.filter((child) => !(child.type === 'text' && !child.value.trim()))
+  return meaningful.length > 0 && meaningful.every((child) => child.type === 'link' || child.type === 'linkReference')
+}
+
 function collect(node: Nodes, result: TextBlock[]): void {
   switch (node.type) {
     case 'paragraph':
-      result.push({kind: 'paragraph', text: toString(node), node})
+      if (!onlyLinks(node)) result.push({kind: 'paragraph', text: toString(node), node})
       return
     case 'list':
       for (const item of (node as List).children) collectItem(item, result)
@@ -192,7 +201,9 @@ function collect(node: Nodes, result: TextBlock[]): void {
 }
 
 function collectItem(item: ListItem, result: TextBlock[]): void {
-  const own = item.children.filter((child) => child.type === 'paragraph')
+  // Task items ("- [ ] Tests written") are checklists to keep and tick.
+  if (item.checked === true || item.checked === false) return
+  const own = item.children.filter((child): child is Paragraph => child.type === 'paragraph' && !onlyLinks(child))
   if (own.length > 0) result.push({kind: 'item', text: own.map((child) => toString(child)).join(' '), node: item})
   for (const child of item.children) if (child.type !== 'paragraph') collect(child, result)
 }

@@ -37,7 +37,16 @@ export function splitNumber(text: string): SplitNumber {
  * punctuation read as a space, white space folded.
  */
 export function normalizeHeading(text: string): string {
-  return normalizeWords(splitNumber(text).rest)
+  return normalizeWords(stripOptionalMarker(splitNumber(text).rest).text)
+}
+
+/** A heading's note that it is optional: "(Optional)", "[optional]", "(If Applicable)". */
+const optionalMarker = /\s*[\[(]\s*(?:optional|if applicable|if needed|where applicable)\s*[\])]\s*$/i
+
+/** Split an optional marker off a heading title. */
+export function stripOptionalMarker(title: string): {text: string; optional: boolean} {
+  const stripped = title.replace(optionalMarker, '')
+  return {text: stripped, optional: stripped !== title}
 }
 
 /** The word-level normalisation behind {@link normalizeHeading}. */

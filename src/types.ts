@@ -118,6 +118,8 @@ export interface Preset {
   texts: TemplateText[]
   /** Status values under which a document is a draft (content findings are warnings). */
   draftStatuses: string[]
+  /** Every placeholder the template writes (`[Name]`, `<Name>`, `{author}`), lower case. */
+  placeholders: string[]
 }
 
 /** A point in a file (1-based line and column), as unist has it. */

@@ -5,8 +5,9 @@
  */
 import type {Heading, Root, RootContent} from 'mdast'
 import {toString} from 'mdast-util-to-string'
+import {visit} from 'unist-util-visit'
 import {parseMarkdown} from '../syntax.js'
-import {escapeRegExp, normalizeWords, splitNumber, splitPlaceholders} from '../text.js'
+import {escapeRegExp, normalizeWords, placeholderPattern, splitNumber, splitPlaceholders, stripOptionalMarker} from '../text.js'
 import type {HeadingMatch, Preset, TemplateSection} from '../types.js'
 import {fieldSpecs, sectionContent, templateTexts} from './content.js'
 
@@ -59,7 +60,15 @@ export function compileTemplate(markdown: string, options: CompileOptions = {}):
   ]
   const texts = [...header, ...footer].flatMap((node) => templateTexts(node, markdown))
 
-  return {name: options.name ?? source, source, title, sections, fields, texts, draftStatuses: ['Draft']}
+  // Placeholders the template writes in its text (not its link references).
+  const found = new Set<string>()
+  visit(tree, (node) => {
+    if (node.type === 'text' || node.type === 'html') {
+      for (const match of node.value.matchAll(placeholderPattern)) found.add(match[0].toLowerCase())
+    }
+  })
+  const placeholders = [...found]
+  return {name: options.name ?? source, source, title, sections, fields, texts, draftStatuses: ['Draft'], placeholders}
 }
 
 interface RawSection extends TemplateSection {
@@ -87,14 +96,16 @@ function collectHeadings(tree: Root): {headings: RawSection[]; blocks: Map<RawSe
 function toSection(node: Heading): RawSection {
   const text = toString(node).replace(/\s+/g, ' ').trim()
   const {number, dot, rest} = splitNumber(text)
+  // "(Optional)", "[optional]", "(If Applicable)": the template says the section may be left out.
+  const {text: title, optional} = stripOptionalMarker(rest)
   const section: RawSection = {
     key: '',
     depth: node.depth,
     text,
-    title: rest,
-    match: headingMatch(rest),
+    title,
+    match: headingMatch(title),
     repeatable: false,
-    optional: false,
+    optional,
     line: node.position?.start.line ?? 0,
     content: {texts: [], tables: [], diagrams: [], itemFields: []},
     children: [],
