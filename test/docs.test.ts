@@ -17,7 +17,7 @@ describe('docs and examples', () => {
     expect(result.status).toBe(0)
   })
 
-  it('the quick start lints the examples: two clean, two drifted', () => {
+  it('the quick start lints the examples: two clean, three drifted', () => {
     const result = run(['--format', 'json', 'examples/'])
     expect(result.status).toBe(1)
     const files = JSON.parse(result.stdout) as Array<{path: string; messages: Array<{ruleId: string}>}>
@@ -25,6 +25,7 @@ describe('docs and examples', () => {
     expect(summary).toEqual({
       'examples/flagship-evaluation.md': ['required-sections', 'required-sections'],
       'examples/ledgerly-budgets.md': [],
+      'examples/notification-preferences.md': ['no-placeholders', 'required-diagrams', 'table-values'],
       'examples/payments-ledger.md': ['section-order', 'heading-level', 'no-empty-sections'],
       'examples/rate-limiter.md': [],
     })
