@@ -5,6 +5,7 @@
  */
 import {reporter} from 'vfile-reporter'
 import type {VFile} from 'vfile'
+import type {VFileMessage} from 'vfile-message'
 
 export const formats = ['stylish', 'json'] as const
 export type Format = (typeof formats)[number]
@@ -52,7 +53,7 @@ function formatJson(files: VFile[], options: FormatOptions): string {
     result.push({
       path: file.path ?? '<stdin>',
       cwd: file.cwd,
-      messages: file.messages.map((message) => ({
+      messages: [...file.messages].sort(byPlace).map((message) => ({
         ruleId: message.ruleId,
         source: message.source,
         reason: message.reason,
@@ -70,6 +71,11 @@ function formatJson(files: VFile[], options: FormatOptions): string {
     })
   }
   return JSON.stringify(result, null, 2)
+}
+
+/** Order messages by where they are, then by rule, as reporters show them. */
+export function byPlace(a: VFileMessage, b: VFileMessage): number {
+  return (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0) || String(a.ruleId).localeCompare(String(b.ruleId))
 }
 
 /** Count errors (fatal) and warnings in results. */
