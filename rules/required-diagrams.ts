@@ -13,6 +13,7 @@ import {docHeadingLine, report} from '../src/message.js'
 import {ruleUrl} from '../src/meta.js'
 import {presentSections, sectionBlocks} from '../src/sections.js'
 import {normalizeCode} from '../src/template/content.js'
+import {markContent} from '../src/status.js'
 import type {TemplateDiagram} from '../src/types.js'
 
 const diagramFile = /\.(?:png|svg|jpe?g|gif|webp|drawio|excalidraw|puml|plantuml|mmd|mermaid|pdf|vsdx?)(?:[?#].*)?$/i
@@ -47,7 +48,7 @@ const requiredDiagrams = lintRule<Root, undefined>(
         const where = `in "${docHeadingLine(heading)}"`
         const wanted = diagram.kind === 'mermaid' ? `a \`\`\`mermaid block of type ${diagram.diagramType ?? 'any'}` : 'an ASCII-art fenced block, an image, or a link to a diagram file'
         if (candidates.length > 0) {
-          report(file, `Diagram ${where} is the template's, left as is: expected ${wanted} of your own`, candidates[0].position!)
+          markContent(report(file, `Diagram ${where} is the template's, left as is: expected ${wanted} of your own`, candidates[0].position!))
         } else {
           report(file, `Missing diagram ${where}: expected ${wanted}`, heading.span)
         }

@@ -22,7 +22,7 @@ const requiredFields = lintRule<Root, undefined>(
       const field = findField(doc, spec)
       const line = spec.form.replace('x', '').trimEnd() + ' '
       if (!field) {
-        const where = spec.region === 'header' ? 'under the title' : 'in the footer, after the last "---"'
+        const where = {header: 'under the title', footer: 'in the footer, after the last "---"', frontmatter: 'in the front matter'}[spec.region]
         const anchor = insertionAnchor(analysis, spec.region)
         const reason = `Missing field "${spec.name}": expected a line "${spec.form.replace('x', '…')}" ${where}, or "${spec.key.replace(/ /g, '_')}:" in front matter`
         if (anchor) {

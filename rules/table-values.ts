@@ -8,7 +8,8 @@ import type {Root} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import {lintRule} from 'unified-lint-rule'
 import {getAnalysis} from '../src/analysis.js'
-import {matchesChoice, severalChoices} from '../src/content.js'
+import {matchesChoice, normalizeProse, severalChoices} from '../src/content.js'
+import {markContent} from '../src/status.js'
 import {hasPlaceholder, listChoices} from '../src/fields.js'
 import {docHeadingLine, report} from '../src/message.js'
 import {ruleUrl} from '../src/meta.js'
@@ -39,6 +40,15 @@ const tableValues = lintRule<Root, undefined>(
           }
           const choices = pair.template.choices[index]
           if (!choices || hasPlaceholder(value)) return
+          if (normalizeProse(value) === normalizeProse(pair.template.examples[index] ?? '')) {
+            markContent(
+              report(file, `Cell "${value}" in column "${column}" ${where} is the template's, left as is: expected one of ${listChoices(choices.values)}`, place, {
+                expected: choices.values,
+                actual: value,
+              }),
+            )
+            return
+          }
           if (severalChoices(value, choices)) {
             report(file, `Cell "${value}" in column "${column}" ${where} holds several values: expected one of ${listChoices(choices.values)}`, place, {
               expected: choices.values,

@@ -17,9 +17,15 @@ import {headingLine} from './template/compile.js'
 import {closest} from './text.js'
 import type {TemplateSection} from './types.js'
 import {VFile} from 'vfile'
+import {describePreset} from './describe.js'
+import {scaffold} from './scaffold.js'
+import {ExistsError, writeFileAtomic} from './write.js'
 
 const help = `Usage: designlint [options] [paths|globs...]
-       designlint presets [name]
+       designlint presets
+       designlint preset show <name|path> [--format json]
+       designlint init [--preset <name|path>] [--force]
+       designlint new --preset <name|path> [--title "…"] [-o file] [--force]
 
 Check Markdown design docs against the template they were written from.
 With no paths, lints every *.md under the working folder (skipping
@@ -27,8 +33,9 @@ node_modules and what .gitignore ignores). "-" reads standard input.
 
 Options:
   --preset <name|path>     preset to check against: ${builtinPresets.join(', ')},
-                           or a template .md file (default: from config, else ${defaultPreset});
-                           a doc's front matter "template: <name|path>" wins
+                           a template .md file, or "auto" (the best-matching preset);
+                           default: from config, else ${defaultPreset}. A doc's front
+                           matter "template: <name|path>" wins
   --config <file>          config file (default: .designlintrc.json/.yaml/.yml,
                            .designlintrc or package.json "designlint", searched upward)
   --format <format>        output: ${formats.join(', ')} (default: stylish)
@@ -40,7 +47,12 @@ Options:
   -v, --version            show the version
 
 Commands:
-  presets [name]           list the presets and their sections, or one preset
+  presets                  list the built-in presets and their sections
+  preset show <name|path>  print what a preset requires: sections, tables,
+                           diagrams, fields and their allowed values
+  init                     write .designlintrc.json for a preset
+  new                      write a new document from a preset's template
+                           (-o file, else standard output; --title sets the title)
 
 Exit codes: 0 clean or warnings only, 1 errors (or too many warnings),
 2 usage or configuration error.
@@ -66,6 +78,9 @@ async function main(argv: string[]): Promise<number> {
         color: {type: 'boolean'},
         'no-color': {type: 'boolean'},
         help: {type: 'boolean', short: 'h', default: false},
+        title: {type: 'string'},
+        output: {type: 'string', short: 'o'},
+        force: {type: 'boolean', default: false},
         version: {type: 'boolean', short: 'v', default: false},
       },
     })
@@ -100,18 +115,28 @@ async function main(argv: string[]): Promise<number> {
   }
 
   const cwd = process.cwd()
+  const command = positionals[0]
+  if (command === 'init') return init(values.preset ?? defaultPreset, values.force === true, cwd)
+  if (command === 'new') return scaffoldCommand(values, cwd)
+  if (command === 'preset') {
+    if (positionals[1] !== 'show' || !positionals[2]) throw new UsageError('usage: designlint preset show <name|path>')
+    const preset = loadPreset(positionals[2], cwd)
+    process.stdout.write((format === 'json' ? JSON.stringify(preset, null, 2) : describePreset(preset)) + '\n')
+    return 0
+  }
+  if (command === 'presets') return listPresets()
+
   const config: LoadedConfig = values.config ? loadConfigFile(path.resolve(cwd, values.config)) : findConfig(cwd)
-  const presetReference = values.preset ?? config.settings.preset
+  const settings = {...config.settings}
+  if (values.preset) {
+    // The command line's preset wins over the config's, overrides included.
+    settings.preset = isTemplatePath(values.preset) ? path.resolve(cwd, values.preset) : values.preset
+    delete settings.overrides
+  }
   // Check the preset up front: a wrong one is a usage error, not a finding per file.
-  if (presetReference) loadPreset(presetReference, cwd)
+  if (settings.preset && settings.preset !== 'auto') loadPreset(settings.preset, cwd)
 
-  if (positionals[0] === 'presets') return listPresets(positionals.slice(1))
-
-  const processor = createProcessor({
-    ...config.settings,
-    preset: presetReference && isTemplatePath(presetReference) ? path.resolve(cwd, presetReference) : presetReference,
-    config: false,
-  })
+  const processor = createProcessor({...settings, config: false})
 
   const files: VFile[] = []
   const inputs = positionals.length > 0 ? positionals : ['.']
@@ -146,10 +171,9 @@ async function main(argv: string[]): Promise<number> {
   return 0
 }
 
-function listPresets(names: string[]): number {
-  const wanted = names.length > 0 ? names : [...builtinPresets]
+function listPresets(): number {
   const blocks: string[] = []
-  for (const name of wanted) {
+  for (const name of builtinPresets) {
     const preset = loadPreset(name)
     const lines = [`${name} (${preset.source})`]
     if (preset.title) lines.push('  ' + headingLine(preset.title))
@@ -163,7 +187,34 @@ function listPresets(names: string[]): number {
     walk(preset.sections, preset.title ? '    ' : '  ')
     blocks.push(lines.join('\n'))
   }
-  process.stdout.write(blocks.join('\n\n') + '\n')
+  process.stdout.write(blocks.join('\n\n') + '\n\nMore on one: designlint preset show <name>\n')
+  return 0
+}
+
+function init(preset: string, force: boolean, cwd: string): number {
+  if (preset !== 'auto') loadPreset(preset, cwd)
+  const file = path.join(cwd, '.designlintrc.json')
+  const config = {preset, rules: {}}
+  writeFileAtomic(file, JSON.stringify(config, null, 2) + '\n', force)
+  process.stdout.write(`designlint: wrote ${path.relative(cwd, file)} for preset ${preset}\n`)
+  return 0
+}
+
+function scaffoldCommand(values: {preset?: string; title?: string; output?: string; force?: boolean}, cwd: string): number {
+  if (!values.preset) throw new UsageError('new needs --preset <name|path>')
+  const output = values.output ? path.resolve(cwd, values.output) : undefined
+  let reference = values.preset
+  if (isTemplatePath(reference)) {
+    const from = output ? path.dirname(output) : cwd
+    reference = path.relative(from, path.resolve(cwd, reference)).split(path.sep).join('/')
+  }
+  const text = scaffold({preset: values.preset, templateReference: reference, cwd, ...(values.title ? {title: values.title} : {})})
+  if (!output) {
+    process.stdout.write(text)
+    return 0
+  }
+  writeFileAtomic(output, text, values.force === true)
+  process.stderr.write(`designlint: wrote ${path.relative(cwd, output)} from ${values.preset}; fill it in, then run designlint on it\n`)
   return 0
 }
 
@@ -172,7 +223,7 @@ main(process.argv.slice(2)).then(
     process.exitCode = code
   },
   (error: unknown) => {
-    if (error instanceof UsageError || error instanceof ConfigError || error instanceof PresetError) {
+    if (error instanceof UsageError || error instanceof ConfigError || error instanceof PresetError || error instanceof ExistsError) {
       process.stderr.write(`designlint: ${error.message}\n`)
       process.exitCode = 2
       return

@@ -30,6 +30,19 @@ export interface Settings {
    * text and empty sections are warnings (default: the preset's, `Draft`).
    */
   draftStatuses?: string[]
+  /**
+   * Presets by path: `[{files: "docs/adr/**", preset: "./templates/adr.md"}]`;
+   * a later entry wins over an earlier one, a document's front matter
+   * `template:` over all.
+   */
+  overrides?: Override[]
+  /** The folder globs and template paths are relative to (the config file's). */
+  base?: string
+}
+
+export interface Override {
+  files: string[]
+  preset: string
 }
 
 export interface LoadedConfig {
@@ -86,6 +99,21 @@ function readStructured(file: string): unknown {
   }
 }
 
+const knownKeys = ['preset', 'rules', 'overrides', 'draftStatuses']
+
+function validateOverrides(value: unknown, where: string, base: string): Override[] {
+  if (!Array.isArray(value)) throw new ConfigError(`config ${where}: "overrides" must be a list of {"files": glob, "preset": name or path}`)
+  return value.map((entry, index) => {
+    const files = entry?.files
+    const preset = entry?.preset
+    const globs = typeof files === 'string' ? [files] : files
+    if (!Array.isArray(globs) || globs.length === 0 || !globs.every((glob) => typeof glob === 'string') || typeof preset !== 'string' || !preset) {
+      throw new ConfigError(`config ${where}: overrides[${index}] must have "files" (a glob or a list of globs) and "preset"`)
+    }
+    return {files: globs, preset: isTemplatePath(preset) ? path.resolve(base, preset) : preset}
+  })
+}
+
 const severities = new Set<unknown>(['off', 'on', 'warn', 'error', 0, 1, 2, true, false])
 
 /** Check a settings object; template paths are resolved against `base`. */
@@ -94,22 +122,24 @@ export function validateSettings(data: unknown, where: string, base: string): Se
   if (typeof data !== 'object' || Array.isArray(data)) {
     throw new ConfigError(`config ${where} must be an object with "preset" and "rules"`)
   }
-  const settings: Settings = {}
+  const settings: Settings = {base}
   for (const [key, value] of Object.entries(data)) {
     if (key === 'preset') {
       if (typeof value !== 'string' || !value) throw new ConfigError(`config ${where}: "preset" must be a preset name or a template path`)
       settings.preset = isTemplatePath(value) ? path.resolve(base, value) : value
     } else if (key === 'rules') {
       settings.rules = validateRules(value, where)
+    } else if (key === 'overrides') {
+      settings.overrides = validateOverrides(value, where, base)
     } else if (key === 'draftStatuses') {
       if (!Array.isArray(value) || !value.every((item) => typeof item === 'string')) {
         throw new ConfigError(`config ${where}: "draftStatuses" must be a list of status names, such as ["Draft", "Proposed"]`)
       }
       settings.draftStatuses = value
     } else {
-      const suggestion = closest(key, ['preset', 'rules', 'draftStatuses'])
+      const suggestion = closest(key, knownKeys)
       throw new ConfigError(
-        `config ${where}: unknown key "${key}"` + (suggestion ? ` (did you mean "${suggestion}"?)` : '') + '; known keys: preset, rules, draftStatuses',
+        `config ${where}: unknown key "${key}"` + (suggestion ? ` (did you mean "${suggestion}"?)` : '') + `; known keys: ${knownKeys.join(', ')}`,
       )
     }
   }

@@ -13,11 +13,11 @@ import type {Processor} from 'unified'
 import type {VFile} from 'vfile'
 import {rules} from '../rules/index.js'
 import {analyzeModel, getAnalysis} from './analysis.js'
-import {strictnessRules} from './status.js'
+import {isContentFinding} from './status.js'
 import {findConfig, type RuleSetting, type Settings} from './config.js'
 import {ruleIds, source} from './meta.js'
 import {buildDocument} from './model/document.js'
-import {loadPreset} from './presets.js'
+import {selectPreset} from './select.js'
 import {remarkDesignlintSyntax} from './syntax.js'
 
 export interface Options extends Settings {
@@ -28,8 +28,7 @@ export interface Options extends Settings {
   config?: boolean
 }
 
-/** The preset used when neither the document, the options nor a config name one. */
-export const defaultPreset = 'standard'
+export {defaultPreset} from './select.js'
 
 /** Default severity of each rule: missing or wrong structure is an error. */
 const defaultSeverity: Record<string, RuleSetting> = Object.fromEntries(ruleIds.map((id) => [id, 'error']))
@@ -42,6 +41,10 @@ export default function designlint(this: Processor, options?: Options | null) {
     preset: given.preset ?? found.preset,
     rules: {...found.rules, ...given.rules},
   }
+  const overrides = given.overrides ?? found.overrides
+  if (overrides) settings.overrides = overrides
+  const base = given.base ?? found.base
+  if (base) settings.base = base
   const draftStatuses = given.draftStatuses ?? found.draftStatuses
   if (draftStatuses) settings.draftStatuses = draftStatuses
 
@@ -72,7 +75,7 @@ function applyStrictness(file: VFile, configured: Set<string>): void {
   const analysis = getAnalysis(file)
   if (!analysis?.status.draft) return
   for (const message of file.messages) {
-    if (message.source !== source || !message.ruleId || !strictnessRules.has(message.ruleId)) continue
+    if (message.source !== source || !message.ruleId || !isContentFinding(message)) continue
     if (configured.has(message.ruleId) || !message.fatal) continue
     message.fatal = false
     message.reason += ` (a warning while ${analysis.status.describe}; an error once in review)`
@@ -82,26 +85,17 @@ function applyStrictness(file: VFile, configured: Set<string>): void {
 
 /** Pick the preset for a file, build its model and alignment, store them. */
 function analyzeFile(tree: Root, file: VFile, settings: Settings): void {
-  const text = String(file.value)
-  const doc = buildDocument(tree, text)
-  const fromDoc = doc.frontmatter?.template
-  let reference = settings.preset ?? defaultPreset
-  let presetFrom = settings.preset ? 'config' : 'default'
-  let base = process.cwd()
-  if (typeof fromDoc === 'string' && fromDoc.trim()) {
-    reference = fromDoc.trim()
-    presetFrom = 'front matter'
-    base = file.path ? path.dirname(path.resolve(file.cwd, file.path)) : file.cwd
-  }
-  try {
-    const preset = loadPreset(reference, base)
-    file.data.designlint = analyzeModel(doc, preset, presetFrom, settings.draftStatuses)
-  } catch (error) {
-    const message = file.message(String((error as Error).message), {
-      ruleId: 'preset',
-      source,
-      place: tree.position,
-    })
+  const doc = buildDocument(tree, String(file.value))
+  const filePath = file.path ? path.resolve(file.cwd, file.path) : undefined
+  const selection = selectPreset(doc, filePath, settings, file.cwd)
+  if (!selection.preset) {
+    const message = file.message(String(selection.error), {ruleId: 'preset', source, place: tree.position?.start})
     message.fatal = true
+    return
   }
+  if (selection.note) {
+    const info = file.message(selection.note, {ruleId: 'preset', source, place: tree.position?.start})
+    info.fatal = undefined
+  }
+  file.data.designlint = analyzeModel(doc, selection.preset, selection.from, settings.draftStatuses)
 }

@@ -72,7 +72,11 @@ export function loadPreset(reference: string, cwd: string = process.cwd()): Pres
         `cannot read template "${reference}"` + (code === 'ENOENT' ? ': no such file' : `: ${code ?? error}`),
       )
     }
-    preset = compileTemplate(markdown, {name: reference, source: key})
+    try {
+      preset = compileTemplate(markdown, {name: reference, source: key})
+    } catch (error) {
+      throw new PresetError(`template "${reference}": ${(error as Error).message}`)
+    }
   } else {
     const suggestion = closest(reference, builtinPresets)
     throw new PresetError(

@@ -20,6 +20,23 @@ export interface DocStatus {
 /** Rules whose findings are warnings while a document is a draft. */
 export const strictnessRules = new Set(['no-placeholders', 'no-template-text', 'no-empty-sections'])
 
+/**
+ * Findings of other rules that are about template content left in (a diagram
+ * or a choice cell left as the template wrote it): strict like the rules above.
+ */
+const contentFindings = new WeakSet<object>()
+
+/** Mark a message as a template-content finding. */
+export function markContent<T extends object>(message: T): T {
+  contentFindings.add(message)
+  return message
+}
+
+/** Whether the document's status decides this message's severity. */
+export function isContentFinding(message: {ruleId?: string | undefined}): boolean {
+  return (message.ruleId !== undefined && strictnessRules.has(message.ruleId)) || contentFindings.has(message)
+}
+
 /** Read a document's status. */
 export function documentStatus(preset: Preset, doc: DocModel, draftStatuses: string[] = preset.draftStatuses): DocStatus {
   const field = doc.fields.find((candidate) => candidate.key === 'status')

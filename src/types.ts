@@ -5,13 +5,17 @@
  */
 
 /** How a document heading is matched against a template heading. */
-export type HeadingMatch =
+export type HeadingMatch = (
   /** Normalised text equal to `text`. */
   | {type: 'exact'; text: string}
   /** Normalised text matching a regular expression (placeholders are wildcards). */
   | {type: 'pattern'; source: string}
   /** Any heading at the slot's place (repeatable numbered examples). */
   | {type: 'any'}
+) & {
+  /** Other accepted titles, normalised (from `alias` annotations). */
+  aliases?: string[]
+}
 
 export interface TemplateSection {
   /** Stable key: the path of normalised titles from the root, `/`-separated. */
@@ -60,6 +64,8 @@ export interface TemplateTable {
   columns: string[]
   /** Per column: the choices its cells must hold, if the template lists some. */
   choices: Array<ChoiceList | null>
+  /** Per column: the template's first cell as written, to tell one left as is. */
+  examples: string[]
   line: number
 }
 
@@ -93,7 +99,7 @@ export interface FieldSpec {
   name: string
   /** Normalised label for matching (`target release`). */
   key: string
-  region: 'header' | 'footer'
+  region: 'header' | 'footer' | 'frontmatter'
   /** The template's value as written: `Draft | Review | Approved`, `<Name>`. */
   example: string
   /** How the template writes the line: `**Author:** x`, `**Author**: x`, `- **Author:** x`. */

@@ -138,7 +138,7 @@ describe('designlint CLI', () => {
     const dir = tempProject({'doc.md': validStandard, '.designlintrc.json': '{"preset": "standard", "rulez": {}}'})
     const {code, stderr} = run(['doc.md'], {cwd: dir})
     expect(code).toBe(2)
-    expect(stderr).toMatch(/^designlint: config .*\.designlintrc\.json: unknown key "rulez" \(did you mean "rules"\?\); known keys: preset, rules, draftStatuses\n$/)
+    expect(stderr).toMatch(/^designlint: config .*\.designlintrc\.json: unknown key "rulez" \(did you mean "rules"\?\); known keys: preset, rules, overrides, draftStatuses\n$/)
     const bad = tempProject({'doc.md': validStandard, '.designlintrc.json': '{"rules": {"required-section": "error"}}'})
     expect(run(['doc.md'], {cwd: bad}).stderr).toMatch(/unknown rule "required-section" \(did you mean "required-sections"\?\)/)
   })
@@ -168,5 +168,73 @@ describe('designlint CLI', () => {
     expect(code).toBe(0)
     for (const name of ['standard', 'production', 'architecture', 'prd', 'evolving']) expect(stdout).toContain(name + ' (presets/')
     expect(stdout).toContain('      ### 5.1 {Primary User Workflow Name}  (repeatable)')
+  })
+})
+
+describe('designlint new, init, preset show, auto', () => {
+  it('new writes a document that has only content findings, and refuses to overwrite', () => {
+    const dir = tempProject({})
+    const first = run(['new', '--preset', 'production', '--title', 'Rate Limiter', '-o', 'design.md'], {cwd: dir})
+    expect(first.code).toBe(0)
+    const text = readFileSync(path.join(dir, 'design.md'), 'utf8')
+    expect(text).toMatch(/^---\ntemplate: production\n---\n\n# Technical Design Doc: Rate Limiter\n/)
+    expect(text).toContain('- **Status:** Draft\n')
+    const lint = run(['--format', 'json', 'design.md'], {cwd: dir})
+    expect(lint.code).toBe(0)
+    const rules = new Set((JSON.parse(lint.stdout)[0].messages as Array<{ruleId: string; severity: string}>).map((m) => `${m.ruleId} ${m.severity}`))
+    expect([...rules].sort()).toEqual(['no-placeholders warning', 'no-template-text warning'])
+
+    writeFileSync(path.join(dir, 'design.md'), 'my own words\n')
+    const again = run(['new', '--preset', 'production', '-o', 'design.md'], {cwd: dir})
+    expect(again.code).toBe(2)
+    expect(again.stderr).toMatch(/design\.md exists already: choose another name, or add --force to replace it\n$/)
+    expect(readFileSync(path.join(dir, 'design.md'), 'utf8')).toBe('my own words\n')
+    expect(run(['new', '--preset', 'production', '-o', 'design.md', '--force'], {cwd: dir}).code).toBe(0)
+    expect(readFileSync(path.join(dir, 'design.md'), 'utf8')).toContain('# Technical Design Doc: <Project / Feature Name>')
+  })
+
+  it('new from a template path names the template relative to the new document', () => {
+    const dir = tempProject({'templates/adr.md': '# ADR: [Title]\n\n## Context\n[Why]\n'})
+    expect(run(['new', '--preset', 'templates/adr.md', '--title', 'Queues', '-o', 'docs/adr-1.md'], {cwd: tempProject({})}).code).toBe(2)
+    mkdirSync(path.join(dir, 'docs'))
+    expect(run(['new', '--preset', 'templates/adr.md', '--title', 'Queues', '-o', 'docs/adr-1.md'], {cwd: dir}).code).toBe(0)
+    expect(readFileSync(path.join(dir, 'docs', 'adr-1.md'), 'utf8')).toBe('---\ntemplate: ../templates/adr.md\n---\n\n# ADR: Queues\n\n## Context\n[Why]\n')
+  })
+
+  it('init writes a config, and refuses to overwrite one', () => {
+    const dir = tempProject({})
+    expect(run(['init', '--preset', 'prd'], {cwd: dir}).stdout).toBe('designlint: wrote .designlintrc.json for preset prd\n')
+    expect(JSON.parse(readFileSync(path.join(dir, '.designlintrc.json'), 'utf8'))).toEqual({preset: 'prd', rules: {}})
+    expect(run(['init', '--preset', 'prd'], {cwd: dir}).code).toBe(2)
+    expect(run(['init', '--preset', 'nope'], {cwd: tempProject({})}).code).toBe(2)
+  })
+
+  it('preset show prints sections, tables, diagrams, fields and choices', () => {
+    const {code, stdout} = run(['preset', 'show', 'prd'])
+    expect(code).toBe(0)
+    expect(stdout).toContain('Title: # {Product Name} — Technical Design Document  (your own text in place of the placeholder)')
+    expect(stdout).toContain('table: Dependency | Owner | Status (one of Ready, In Progress, Blocked) | Impact if Delayed')
+    expect(stdout).toContain('diagram: mermaid erDiagram')
+    expect(stdout).toContain('Status (header, written "**Status:** x") (one of Draft, In Review, Approved)')
+    const json = JSON.parse(run(['preset', 'show', 'standard', '--format', 'json']).stdout)
+    expect(json.fields.map((field: {name: string}) => field.name)).toEqual(['Author', 'Date', 'Status'])
+  })
+
+  it('--preset auto says which preset it matched', () => {
+    const dir = tempProject({'doc.md': validStandard})
+    const {code, stdout} = run(['--preset', 'auto', 'doc.md'], {cwd: dir})
+    expect(code).toBe(0)
+    expect(stdout).toMatch(/1:1 +info +matched preset standard: \d+ of \d+ sections +preset +designlint/)
+  })
+
+  it('config overrides pick presets by path', () => {
+    const dir = tempProject({
+      'docs/rfcs/a.md': readFileSync(path.join(fixtures, 'production', 'valid.md'), 'utf8'),
+      'docs/b.md': validStandard,
+      '.designlintrc.json': JSON.stringify({preset: 'standard', overrides: [{files: 'docs/rfcs/**', preset: 'production'}]}),
+    })
+    const {code, stdout} = run(['--format', 'json'], {cwd: dir})
+    expect(code).toBe(0)
+    expect((JSON.parse(stdout) as Array<{messages: unknown[]}>).map((file) => file.messages)).toEqual([[], []])
   })
 })

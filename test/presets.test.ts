@@ -8,7 +8,7 @@ import {describe, expect, it} from 'vitest'
 import {analyze} from '../src/analysis.js'
 import {builtinPresets, builtinTemplatePath, loadPreset} from '../src/presets.js'
 import {parseMarkdown} from '../src/syntax.js'
-import {headingLine, walkSections} from '../src/template/compile.js'
+import {compileTemplate, headingLine, walkSections} from '../src/template/compile.js'
 import {findings, fixtures, lint, shared} from './helpers.js'
 
 const seedFiles: Record<string, string> = {
@@ -31,8 +31,12 @@ const seeds = path.join(shared, 'seeds')
 
 describe.skipIf(!existsSync(seeds))('presets equal the user templates in ../shared/seeds', () => {
   for (const name of builtinPresets) {
-    it(name, () => {
+    it(`${name}: the template file is the seed`, () => {
       expect(readFileSync(builtinTemplatePath(name), 'utf8')).toBe(readFileSync(path.join(seeds, seedFiles[name]), 'utf8'))
+    })
+    it(`${name}: compiling the seed yields exactly the built-in preset`, () => {
+      const compiled = compileTemplate(readFileSync(path.join(seeds, seedFiles[name]), 'utf8'), {name, source: 'presets/' + name + '.md'})
+      expect(compiled).toEqual(loadPreset(name))
     })
   }
 })

@@ -9,7 +9,8 @@ import {visit} from 'unist-util-visit'
 import {parseMarkdown} from '../syntax.js'
 import {escapeRegExp, normalizeWords, placeholderPattern, splitNumber, splitPlaceholders, stripOptionalMarker} from '../text.js'
 import type {HeadingMatch, Preset, TemplateSection} from '../types.js'
-import {fieldSpecs, sectionContent, templateTexts} from './content.js'
+import {applyPresetAnnotations, applySectionAnnotations, annotationsIn} from './annotations.js'
+import {fieldSpecs, frontmatterSpecs, sectionContent, templateTexts} from './content.js'
 
 export interface CompileOptions {
   /** Preset name to record (default: the source). */
@@ -40,7 +41,11 @@ export function compileTemplate(markdown: string, options: CompileOptions = {}):
       blocks.set(last, own.slice(0, breakAt))
     }
   }
-  for (const heading of headings) heading.content = sectionContent(blocks.get(heading) ?? [], markdown)
+  for (const heading of headings) {
+    const own = blocks.get(heading) ?? []
+    heading.content = sectionContent(own, markdown)
+    applySectionAnnotations(heading, annotationsIn(own))
+  }
 
   const roots = nest(headings)
   let title: TemplateSection | undefined
@@ -55,6 +60,7 @@ export function compileTemplate(markdown: string, options: CompileOptions = {}):
   }
 
   const fields = [
+    ...frontmatterSpecs(tree),
     ...header.flatMap((node) => fieldSpecs(node, markdown, 'header')),
     ...footer.flatMap((node) => fieldSpecs(node, markdown, 'footer')),
   ]
@@ -68,7 +74,9 @@ export function compileTemplate(markdown: string, options: CompileOptions = {}):
     }
   })
   const placeholders = [...found]
-  return {name: options.name ?? source, source, title, sections, fields, texts, draftStatuses: ['Draft'], placeholders}
+  const preset: Preset = {name: options.name ?? source, source, title, sections, fields, texts, draftStatuses: ['Draft'], placeholders}
+  applyPresetAnnotations(preset, annotationsIn([...header, ...footer]))
+  return preset
 }
 
 interface RawSection extends TemplateSection {
@@ -246,9 +254,9 @@ function* walk(sections: TemplateSection[]): Generator<TemplateSection> {
 export function matchesHeading(match: HeadingMatch, normalized: string): boolean {
   switch (match.type) {
     case 'exact':
-      return match.text === normalized
+      return match.text === normalized || (match.aliases?.includes(normalized) ?? false)
     case 'pattern':
-      return compiled(match.source).test(normalized)
+      return compiled(match.source).test(normalized) || (match.aliases?.includes(normalized) ?? false)
     case 'any':
       return true
   }

@@ -3,7 +3,8 @@
  * and example text, tables with their columns and choice cells, diagram
  * blocks, choice fields in list items, and the metadata fields.
  */
-import type {RootContent, Table} from 'mdast'
+import type {Root, RootContent, Table} from 'mdast'
+import {parse as parseYaml} from 'yaml'
 import {toString} from 'mdast-util-to-string'
 import {fieldKey, labelledLines, normalizeProse, parseChoices, textBlocks} from '../content.js'
 import {placeholderPattern} from '../text.js'
@@ -64,7 +65,8 @@ function templateTable(node: Table): TemplateTable {
     if (!first || lists.some((list) => !list || list.values.join('|') !== first.values.join('|'))) return null
     return first
   })
-  return {columns, choices, line: node.position?.start.line ?? 0}
+  const examples = columns.map((_, column) => (rows[0]?.children[column] ? toString(rows[0].children[column]).trim() : ''))
+  return {columns, choices, examples, line: node.position?.start.line ?? 0}
 }
 
 function templateDiagram(node: {lang?: string | null; value: string}, line: number): TemplateDiagram | undefined {
@@ -89,6 +91,29 @@ function itemField(text: string, line: number): ItemField | undefined {
   const choices = parseChoices(match[2])
   if (!choices) return undefined
   return {name: match[1].trim(), choices, line}
+}
+
+/** The template's own front matter keys, as fields. */
+export function frontmatterSpecs(tree: Root): FieldSpec[] {
+  const node = tree.children[0]
+  if (node?.type !== 'yaml') return []
+  let data: unknown
+  try {
+    data = parseYaml(node.value)
+  } catch {
+    return []
+  }
+  if (!data || typeof data !== 'object' || Array.isArray(data)) return []
+  return Object.entries(data as Record<string, unknown>).map(([name, value]) => {
+    const example = value === null || value === undefined ? '' : String(value)
+    const key = fieldKey(name)
+    const spec: FieldSpec = {name, key, region: 'frontmatter', example, form: `${name}: x`, line: node.position?.start.line ?? 1}
+    const choices = fieldChoices(key, example)
+    if (choices) spec.choices = choices
+    const format = fieldFormat(key, example)
+    if (format) spec.format = format
+    return spec
+  })
 }
 
 /** The fields of a header or footer node. */
