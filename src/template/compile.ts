@@ -221,11 +221,16 @@ function headingMatch(title: string): HeadingMatch {
  * must contain it ("Payments Ledger — Technical Design Document").
  */
 function titleMatch(title: string): HeadingMatch {
-  const parts = splitPlaceholders(title)
-  if (!parts.some((part) => part.kind === 'placeholder')) {
-    return {type: 'pattern', source: '(?:^| )' + escapeRegExp(normalizeWords(title)) + '(?: |$)'}
+  if (splitPlaceholders(title).some((part) => part.kind === 'placeholder')) {
+    return {type: 'pattern', source: patternSource(title)}
   }
-  return {type: 'pattern', source: patternSource(title)}
+  // Unbracketed placeholders of titles: a letter mask ("KEP-NNNN"), and the
+  // text after a colon ("KEP-NNNN: Your short, descriptive title").
+  const masked = title.replace(/\b([A-Z])\1{2,}\b/g, '{mask}')
+  const colon = masked.lastIndexOf(':')
+  if (colon > 0) return {type: 'pattern', source: patternSource(masked.slice(0, colon + 1) + ' {title}')}
+  if (masked !== title) return {type: 'pattern', source: patternSource(masked)}
+  return {type: 'pattern', source: '(?:^| )' + escapeRegExp(normalizeWords(title)) + '(?: |$)'}
 }
 
 function patternSource(title: string): string {
