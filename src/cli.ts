@@ -20,6 +20,8 @@ import {VFile} from 'vfile'
 import {describePreset} from './describe.js'
 import {scaffold} from './scaffold.js'
 import {ExistsError, writeFileAtomic} from './write.js'
+import {applyBaseline, BaselineError, createBaseline, readBaseline, writeBaseline} from './baseline.js'
+import {changedFiles, GitError} from './changed.js'
 
 const help = `Usage: designlint [options] [paths|globs...]
        designlint presets
@@ -38,9 +40,16 @@ Options:
                            matter "template: <name|path>" wins
   --config <file>          config file (default: .designlintrc.json/.yaml/.yml,
                            .designlintrc or package.json "designlint", searched upward)
-  --format <format>        output: ${formats.join(', ')} (default: stylish)
+  --format <format>        output: ${formats.join(', ')} (default: stylish);
+                           github: workflow commands (annotations), sarif: SARIF 2.1.0,
+                           junit: JUnit XML, markdown: a summary table
   --max-warnings <n>       exit 1 when there are more than n warnings
   --quiet                  only show files with findings
+  --baseline <file>        report only findings not recorded in <file>; when it does not
+                           exist, record today's findings in it (exit 0)
+  --update-baseline        with --baseline: record today's findings again
+  --changed-since <ref>    lint only documents changed against a git ref (committed,
+                           uncommitted or new), e.g. origin/main in a pull request
   --stdin-filename <name>  name of the document read from standard input
   --color / --no-color     force colours on or off (default: on for a terminal)
   -h, --help               show this help
@@ -61,6 +70,10 @@ Inline control: <!-- designlint disable rule-id -->, <!-- designlint enable -->,
 
 class UsageError extends Error {}
 
+function packageVersion(): string {
+  return (JSON.parse(readFileSync(path.join(packageRoot, 'package.json'), 'utf8')) as {version: string}).version
+}
+
 async function main(argv: string[]): Promise<number> {
   let parsed
   try {
@@ -79,6 +92,9 @@ async function main(argv: string[]): Promise<number> {
         'no-color': {type: 'boolean'},
         help: {type: 'boolean', short: 'h', default: false},
         title: {type: 'string'},
+        baseline: {type: 'string'},
+        'update-baseline': {type: 'boolean', default: false},
+        'changed-since': {type: 'string'},
         output: {type: 'string', short: 'o'},
         force: {type: 'boolean', default: false},
         version: {type: 'boolean', short: 'v', default: false},
@@ -94,8 +110,7 @@ async function main(argv: string[]): Promise<number> {
     return 0
   }
   if (values.version) {
-    const pkg = JSON.parse(readFileSync(path.join(packageRoot, 'package.json'), 'utf8')) as {version: string}
-    process.stdout.write(pkg.version + '\n')
+    process.stdout.write(packageVersion() + '\n')
     return 0
   }
 
@@ -146,7 +161,12 @@ async function main(argv: string[]): Promise<number> {
     files.push(lintText(processor, value, values['stdin-filename'], cwd))
   }
   if (paths.length > 0) {
-    const {files: found, missing} = await expandPaths(paths, cwd)
+    let {files: found, missing} = await expandPaths(paths, cwd)
+    if (values['changed-since']) {
+      const changed = changedFiles(values['changed-since'], cwd)
+      found = found.filter((file) => changed.has(path.resolve(cwd, file)))
+      missing = []
+    }
     files.push(...(await lintFiles(processor, found, cwd)))
     for (const input of missing) {
       const file = new VFile({path: input, cwd})
@@ -154,12 +174,27 @@ async function main(argv: string[]): Promise<number> {
       files.push(file)
     }
     if (found.length === 0 && missing.length === 0 && !inputs.includes('-')) {
-      process.stderr.write(`designlint: no Markdown files found in ${paths.join(', ')}\n`)
+      const why = values['changed-since'] ? ` changed since ${values['changed-since']}` : ''
+      process.stderr.write(`designlint: no Markdown files${why} in ${paths.join(', ')}\n`)
     }
   }
 
+  if (values.baseline) {
+    const file = path.resolve(cwd, values.baseline)
+    const baseline = values['update-baseline'] ? undefined : readBaseline(file)
+    if (!baseline) {
+      const recorded = createBaseline(files)
+      writeBaseline(file, recorded)
+      const count = recorded.findings.reduce((sum, entry) => sum + entry.count, 0)
+      process.stderr.write(`designlint: recorded ${count} findings in ${values.baseline}; from now on only new ones are reported\n`)
+      return 0
+    }
+    const dropped = applyBaseline(files, baseline)
+    if (dropped > 0) process.stderr.write(`designlint: ${dropped} findings recorded in ${values.baseline} not shown\n`)
+  }
+
   const color = values['no-color'] ? false : (values.color ?? (format === 'stylish' && process.stdout.isTTY === true))
-  const output = formatResults(format, files, {quiet: values.quiet, color})
+  const output = formatResults(format, files, {quiet: values.quiet, color, version: packageVersion()})
   if (output) process.stdout.write(output + '\n')
 
   const {errors, warnings} = countFindings(files)
@@ -223,7 +258,14 @@ main(process.argv.slice(2)).then(
     process.exitCode = code
   },
   (error: unknown) => {
-    if (error instanceof UsageError || error instanceof ConfigError || error instanceof PresetError || error instanceof ExistsError) {
+    if (
+      error instanceof UsageError ||
+      error instanceof ConfigError ||
+      error instanceof PresetError ||
+      error instanceof ExistsError ||
+      error instanceof BaselineError ||
+      error instanceof GitError
+    ) {
       process.stderr.write(`designlint: ${error.message}\n`)
       process.exitCode = 2
       return

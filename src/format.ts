@@ -4,15 +4,18 @@
  * with each message's end and quick-fix data (`expected`, `actual`) kept.
  */
 import {reporter} from 'vfile-reporter'
+import {formatGithub, formatJunit, formatMarkdown, formatSarif} from './ci-formats.js'
 import type {VFile} from 'vfile'
-import type {VFileMessage} from 'vfile-message'
+import {sortedMessages} from './order.js'
 
-export const formats = ['stylish', 'json'] as const
+export const formats = ['stylish', 'json', 'github', 'sarif', 'junit', 'markdown'] as const
 export type Format = (typeof formats)[number]
 
 export interface FormatOptions {
   quiet?: boolean
   color?: boolean
+  /** designlint's version, for SARIF. */
+  version?: string
 }
 
 export function formatResults(format: Format, files: VFile[], options: FormatOptions = {}): string {
@@ -21,6 +24,14 @@ export function formatResults(format: Format, files: VFile[], options: FormatOpt
       return formatJson(files, options)
     case 'stylish':
       return reporter(files, {quiet: options.quiet === true, color: options.color === true})
+    case 'github':
+      return formatGithub(files)
+    case 'sarif':
+      return formatSarif(files, options.version ?? '0.0.0')
+    case 'junit':
+      return formatJunit(files)
+    case 'markdown':
+      return formatMarkdown(options.quiet ? files.filter((file) => file.messages.length > 0) : files)
   }
 }
 
@@ -53,7 +64,7 @@ function formatJson(files: VFile[], options: FormatOptions): string {
     result.push({
       path: file.path ?? '<stdin>',
       cwd: file.cwd,
-      messages: [...file.messages].sort(byPlace).map((message) => ({
+      messages: sortedMessages(file).map((message) => ({
         ruleId: message.ruleId,
         source: message.source,
         reason: message.reason,
@@ -71,11 +82,6 @@ function formatJson(files: VFile[], options: FormatOptions): string {
     })
   }
   return JSON.stringify(result, null, 2)
-}
-
-/** Order messages by where they are, then by rule, as reporters show them. */
-export function byPlace(a: VFileMessage, b: VFileMessage): number {
-  return (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0) || String(a.ruleId).localeCompare(String(b.ruleId))
 }
 
 /** Count errors (fatal) and warnings in results. */
