@@ -2,7 +2,7 @@
 import {spawnSync} from 'node:child_process'
 import {existsSync, readFileSync} from 'node:fs'
 import path from 'node:path'
-import Ajv from 'ajv-draft-04'
+import {createRequire} from 'node:module'
 import {XMLParser, XMLValidator} from 'fast-xml-parser'
 import {describe, expect, it} from 'vitest'
 import {escapeData, escapeProperty} from '../src/ci-formats.js'
@@ -13,11 +13,15 @@ const run = (args: string[]) => spawnSync(process.execPath, [cli, ...args], {cwd
 const inputs = ['examples/', 'fixtures/no-placeholders/fail-placeholders.md']
 const schemaFile = path.join(shared, 'schemas', 'sarif-schema-2.1.0.json')
 
+type AjvClass = new (options: object) => {compile(schema: unknown): {(data: unknown): boolean; errors?: unknown[] | null}}
+
 describe('--format sarif', () => {
   const result = run(['--format', 'sarif', ...inputs])
   const sarif = JSON.parse(result.stdout)
 
   it.skipIf(!existsSync(schemaFile))('validates against the SARIF 2.1.0 JSON schema', () => {
+    // A real JSON Schema (draft-04) validator: ajv with its draft-04 build.
+    const Ajv = (createRequire(import.meta.url)('ajv-draft-04') as {default: AjvClass}).default
     const ajv = new Ajv({allErrors: true, strict: false})
     const validate = ajv.compile(JSON.parse(readFileSync(schemaFile, 'utf8')))
     const valid = validate(sarif)

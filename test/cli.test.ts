@@ -87,7 +87,7 @@ describe('designlint CLI', () => {
     expect(run(['--frobnicate']).code).toBe(2)
     const format = run(['--format', 'jsno', 'x.md'])
     expect(format.code).toBe(2)
-    expect(format.stderr).toBe('designlint: unknown format "jsno" (did you mean "json"?); known formats: stylish, json\n')
+    expect(format.stderr).toBe('designlint: unknown format "jsno" (did you mean "json"?); known formats: stylish, json, github, sarif, junit, markdown\n')
     expect(run(['--max-warnings', 'many', 'x.md']).code).toBe(2)
   })
 
