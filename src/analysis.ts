@@ -19,9 +19,17 @@ export interface Analysis {
   status: DocStatus
 }
 
+/** What stays on a file after designlint ran (the analysis itself is released). */
+export interface AnalysisSummary {
+  preset: {name: string; source: string}
+  presetFrom: string
+  status: {draft: boolean; describe: string}
+}
+
 declare module 'vfile' {
   interface DataMap {
     designlint: Analysis
+    designlintSummary: AnalysisSummary
   }
 }
 

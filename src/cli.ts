@@ -7,21 +7,19 @@
 import {readFileSync} from 'node:fs'
 import path from 'node:path'
 import {parseArgs} from 'node:util'
+import type {VFile} from 'vfile'
+import {applyBaseline, BaselineError, createBaseline, readBaseline, writeBaseline} from './baseline.js'
+import {changedFiles, GitError} from './changed.js'
+import {checkFiles} from './check.js'
+import {UsageError} from './commands-errors.js'
 import {ConfigError, findConfig, loadConfigFile, type LoadedConfig} from './config.js'
 import {expandPaths} from './files.js'
 import {countFindings, formatResults, formats, type Format} from './format.js'
-import {createProcessor, fail, lintFiles, lintText} from './lint.js'
-import {defaultPreset} from './plugin.js'
-import {builtinPresets, isTemplatePath, loadPreset, packageRoot, PresetError} from './presets.js'
-import {headingLine} from './template/compile.js'
+import {builtinPresets, checkPresetReference, isTemplatePath, packageRoot, PresetError} from './preset-names.js'
+import {defaultPreset} from './select-default.js'
+import {fromPlain} from './serialize.js'
 import {closest} from './text.js'
-import type {TemplateSection} from './types.js'
-import {VFile} from 'vfile'
-import {describePreset} from './describe.js'
-import {scaffold} from './scaffold.js'
-import {ExistsError, writeFileAtomic} from './write.js'
-import {applyBaseline, BaselineError, createBaseline, readBaseline, writeBaseline} from './baseline.js'
-import {changedFiles, GitError} from './changed.js'
+import {ExistsError} from './write.js'
 
 const help = `Usage: designlint [options] [paths|globs...]
        designlint presets
@@ -45,6 +43,10 @@ Options:
                            junit: JUnit XML, markdown: a summary table
   --max-warnings <n>       exit 1 when there are more than n warnings
   --quiet                  only show files with findings
+  --cache                  keep results by content hash and re-check only changed
+                           documents (in node_modules/.cache/designlint)
+  --cache-location <dir>   where to keep the cache
+  --workers <n>            worker threads (default: one per core for many files)
   --baseline <file>        report only findings not recorded in <file>; when it does not
                            exist, record today's findings in it (exit 0)
   --update-baseline        with --baseline: record today's findings again
@@ -68,7 +70,6 @@ Exit codes: 0 clean or warnings only, 1 errors (or too many warnings),
 Inline control: <!-- designlint disable rule-id -->, <!-- designlint enable -->,
 <!-- designlint ignore rule-id --> (the next block only).`
 
-class UsageError extends Error {}
 
 function packageVersion(): string {
   return (JSON.parse(readFileSync(path.join(packageRoot, 'package.json'), 'utf8')) as {version: string}).version
@@ -92,6 +93,9 @@ async function main(argv: string[]): Promise<number> {
         'no-color': {type: 'boolean'},
         help: {type: 'boolean', short: 'h', default: false},
         title: {type: 'string'},
+        cache: {type: 'boolean', default: false},
+        'cache-location': {type: 'string'},
+        workers: {type: 'string'},
         baseline: {type: 'string'},
         'update-baseline': {type: 'boolean', default: false},
         'changed-since': {type: 'string'},
@@ -131,15 +135,14 @@ async function main(argv: string[]): Promise<number> {
 
   const cwd = process.cwd()
   const command = positionals[0]
-  if (command === 'init') return init(values.preset ?? defaultPreset, values.force === true, cwd)
-  if (command === 'new') return scaffoldCommand(values, cwd)
-  if (command === 'preset') {
+  if (command === 'init' || command === 'new' || command === 'preset' || command === 'presets') {
+    const commands = await import('./commands.js')
+    if (command === 'init') return commands.init(values.preset ?? defaultPreset, values.force === true, cwd)
+    if (command === 'new') return commands.scaffoldCommand(values, cwd)
+    if (command === 'presets') return commands.listPresets()
     if (positionals[1] !== 'show' || !positionals[2]) throw new UsageError('usage: designlint preset show <name|path>')
-    const preset = loadPreset(positionals[2], cwd)
-    process.stdout.write((format === 'json' ? JSON.stringify(preset, null, 2) : describePreset(preset)) + '\n')
-    return 0
+    return commands.showPreset(positionals[2], cwd, format === 'json')
   }
-  if (command === 'presets') return listPresets()
 
   const config: LoadedConfig = values.config ? loadConfigFile(path.resolve(cwd, values.config)) : findConfig(cwd)
   const settings = {...config.settings}
@@ -149,16 +152,15 @@ async function main(argv: string[]): Promise<number> {
     delete settings.overrides
   }
   // Check the preset up front: a wrong one is a usage error, not a finding per file.
-  if (settings.preset && settings.preset !== 'auto') loadPreset(settings.preset, cwd)
-
-  const processor = createProcessor({...settings, config: false})
+  if (settings.preset) checkPresetReference(settings.preset, cwd)
 
   const files: VFile[] = []
   const inputs = positionals.length > 0 ? positionals : ['.']
   const paths = inputs.filter((input) => input !== '-')
   if (inputs.includes('-')) {
     const value = readFileSync(0, 'utf8')
-    files.push(lintText(processor, value, values['stdin-filename'], cwd))
+    const {createProcessor, lintText} = await import('./lint.js')
+    files.push(lintText(createProcessor({...settings, config: false}), value, values['stdin-filename'], cwd))
   }
   if (paths.length > 0) {
     let {files: found, missing} = await expandPaths(paths, cwd)
@@ -167,11 +169,15 @@ async function main(argv: string[]): Promise<number> {
       found = found.filter((file) => changed.has(path.resolve(cwd, file)))
       missing = []
     }
-    files.push(...(await lintFiles(processor, found, cwd)))
+    const workers = values.workers === undefined ? undefined : Number(values.workers)
+    if (workers !== undefined && (!Number.isInteger(workers) || workers < 0)) {
+      throw new UsageError(`--workers takes a whole number of 0 or more, not "${values.workers}"`)
+    }
+    const cache = values.cache ? {folder: path.resolve(cwd, values['cache-location'] ?? 'node_modules/.cache/designlint'), version: packageVersion()} : undefined
+    const results = await checkFiles(found, {...settings, config: false}, cwd, {workers, cache})
+    files.push(...results.map((result) => fromPlain(result, cwd)))
     for (const input of missing) {
-      const file = new VFile({path: input, cwd})
-      fail(file, `No such file or folder, or no Markdown files match: ${input}`, 'read')
-      files.push(file)
+      files.push(fromPlain({path: input, templates: [], messages: [{reason: `No such file or folder, or no Markdown files match: ${input}`, ruleId: 'read', source: 'designlint', fatal: true}]}, cwd))
     }
     if (found.length === 0 && missing.length === 0 && !inputs.includes('-')) {
       const why = values['changed-since'] ? ` changed since ${values['changed-since']}` : ''
@@ -194,7 +200,7 @@ async function main(argv: string[]): Promise<number> {
   }
 
   const color = values['no-color'] ? false : (values.color ?? (format === 'stylish' && process.stdout.isTTY === true))
-  const output = formatResults(format, files, {quiet: values.quiet, color, version: packageVersion()})
+  const output = await formatResults(format, files, {quiet: values.quiet, color, version: packageVersion()})
   if (output) process.stdout.write(output + '\n')
 
   const {errors, warnings} = countFindings(files)
@@ -203,53 +209,6 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`designlint: ${warnings} warnings, more than --max-warnings ${maxWarnings}\n`)
     return 1
   }
-  return 0
-}
-
-function listPresets(): number {
-  const blocks: string[] = []
-  for (const name of builtinPresets) {
-    const preset = loadPreset(name)
-    const lines = [`${name} (${preset.source})`]
-    if (preset.title) lines.push('  ' + headingLine(preset.title))
-    const walk = (sections: TemplateSection[], indent: string) => {
-      for (const section of sections) {
-        const notes = [section.repeatable ? 'repeatable' : '', section.optional ? 'optional' : ''].filter(Boolean)
-        lines.push(indent + headingLine(section) + (notes.length ? `  (${notes.join(', ')})` : ''))
-        walk(section.children, indent + '  ')
-      }
-    }
-    walk(preset.sections, preset.title ? '    ' : '  ')
-    blocks.push(lines.join('\n'))
-  }
-  process.stdout.write(blocks.join('\n\n') + '\n\nMore on one: designlint preset show <name>\n')
-  return 0
-}
-
-function init(preset: string, force: boolean, cwd: string): number {
-  if (preset !== 'auto') loadPreset(preset, cwd)
-  const file = path.join(cwd, '.designlintrc.json')
-  const config = {preset, rules: {}}
-  writeFileAtomic(file, JSON.stringify(config, null, 2) + '\n', force)
-  process.stdout.write(`designlint: wrote ${path.relative(cwd, file)} for preset ${preset}\n`)
-  return 0
-}
-
-function scaffoldCommand(values: {preset?: string; title?: string; output?: string; force?: boolean}, cwd: string): number {
-  if (!values.preset) throw new UsageError('new needs --preset <name|path>')
-  const output = values.output ? path.resolve(cwd, values.output) : undefined
-  let reference = values.preset
-  if (isTemplatePath(reference)) {
-    const from = output ? path.dirname(output) : cwd
-    reference = path.relative(from, path.resolve(cwd, reference)).split(path.sep).join('/')
-  }
-  const text = scaffold({preset: values.preset, templateReference: reference, cwd, ...(values.title ? {title: values.title} : {})})
-  if (!output) {
-    process.stdout.write(text)
-    return 0
-  }
-  writeFileAtomic(output, text, values.force === true)
-  process.stderr.write(`designlint: wrote ${path.relative(cwd, output)} from ${values.preset}; fill it in, then run designlint on it\n`)
   return 0
 }
 

@@ -14,7 +14,7 @@ import {existsSync, readFileSync} from 'node:fs'
 import path from 'node:path'
 import {parse as parseYaml} from 'yaml'
 import {ruleIds} from './meta.js'
-import {isTemplatePath} from './presets.js'
+import {isTemplatePath} from './preset-names.js'
 import {closest} from './text.js'
 
 export type Severity = 'off' | 'on' | 'warn' | 'error' | 0 | 1 | 2 | boolean

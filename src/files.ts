@@ -5,8 +5,7 @@
  */
 import {existsSync, readFileSync, statSync} from 'node:fs'
 import path from 'node:path'
-import ignore, {type Ignore} from 'ignore'
-import {glob, isDynamicPattern} from 'tinyglobby'
+import type {Ignore} from 'ignore'
 
 export interface Expanded {
   /** Files to lint, relative to cwd when inside it, sorted. */
@@ -21,7 +20,10 @@ const alwaysSkipped = ['**/node_modules/**', '**/.git/**']
 export async function expandPaths(args: string[], cwd: string): Promise<Expanded> {
   const files = new Set<string>()
   const missing: string[] = []
-  const ignored = await loadGitignores(cwd)
+  // Globbing and .gitignore files are only needed for folders and globs: a
+  // pre-commit run that names its files loads neither.
+  let ignored: ((file: string) => boolean) | undefined
+  let globbing: typeof import('tinyglobby') | undefined
 
   for (const arg of args) {
     const absolute = path.resolve(cwd, arg)
@@ -35,16 +37,19 @@ export async function expandPaths(args: string[], cwd: string): Promise<Expanded
       files.add(display(cwd, absolute))
       continue
     }
+    globbing ??= await import('tinyglobby')
     let found: string[]
     if (stats?.isDirectory()) {
-      found = await glob('**/*.{md,markdown}', {cwd: absolute, ignore: alwaysSkipped, absolute: true, dot: false})
-    } else if (isDynamicPattern(arg)) {
-      found = await glob(arg, {cwd, ignore: alwaysSkipped, absolute: true})
+      found = await globbing.glob('**/*.{md,markdown}', {cwd: absolute, ignore: alwaysSkipped, absolute: true, dot: false})
+    } else if (globbing.isDynamicPattern(arg)) {
+      found = await globbing.glob(arg, {cwd, ignore: alwaysSkipped, absolute: true})
     } else {
       missing.push(arg)
       continue
     }
-    const kept = found.filter((file) => !ignored(file))
+    ignored ??= await loadGitignores(cwd, globbing.glob)
+    const test = ignored
+    const kept = found.filter((file) => !test(file))
     if (kept.length === 0 && !stats) missing.push(arg)
     for (const file of kept) files.add(display(cwd, file))
   }
@@ -57,7 +62,8 @@ function display(cwd: string, absolute: string): string {
 }
 
 /** A test for files that a .gitignore under (or at) cwd ignores. */
-async function loadGitignores(cwd: string): Promise<(file: string) => boolean> {
+async function loadGitignores(cwd: string, glob: typeof import('tinyglobby').glob): Promise<(file: string) => boolean> {
+  const {default: ignore} = await import('ignore')
   const found = await glob('**/.gitignore', {cwd, ignore: alwaysSkipped, absolute: true, dot: true})
   const rules: Array<{dir: string; ig: Ignore}> = []
   for (const file of found) {

@@ -3,7 +3,6 @@
  * vfile-reporter-json's shape (an array of files with `path` and `messages`),
  * with each message's end and quick-fix data (`expected`, `actual`) kept.
  */
-import {reporter} from 'vfile-reporter'
 import {formatGithub, formatJunit, formatMarkdown, formatSarif} from './ci-formats.js'
 import type {VFile} from 'vfile'
 import {sortedMessages} from './order.js'
@@ -18,12 +17,14 @@ export interface FormatOptions {
   version?: string
 }
 
-export function formatResults(format: Format, files: VFile[], options: FormatOptions = {}): string {
+export async function formatResults(format: Format, files: VFile[], options: FormatOptions = {}): Promise<string> {
   switch (format) {
     case 'json':
       return formatJson(files, options)
-    case 'stylish':
+    case 'stylish': {
+      const {reporter} = await import('vfile-reporter')
       return reporter(files, {quiet: options.quiet === true, color: options.color === true})
+    }
     case 'github':
       return formatGithub(files)
     case 'sarif':

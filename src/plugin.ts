@@ -64,6 +64,20 @@ export default function designlint(this: Processor, options?: Options | null) {
     }
   })
   this.use(remarkMessageControl, {name: source, source, known: [...ruleIds]})
+  // Keep a summary, not the analysis: it holds the tree's nodes, and a run
+  // over many files must not keep their trees.
+  this.use(function release() {
+    return function (_: Root, file: VFile) {
+      const analysis = file.data.designlint
+      if (!analysis) return
+      file.data.designlintSummary = {
+        preset: {name: analysis.preset.name, source: analysis.preset.source},
+        presetFrom: analysis.presetFrom,
+        status: {draft: analysis.status.draft, describe: analysis.status.describe},
+      }
+      delete file.data.designlint
+    }
+  })
 
   return function analyzeTransform(tree: Root, file: VFile) {
     analyzeFile(tree, file, settings)

@@ -12,8 +12,9 @@ import type {Settings} from './config.js'
 import {builtinPresets, isTemplatePath, loadPreset} from './presets.js'
 import type {DocModel, Preset} from './types.js'
 
-/** The preset used when nothing names one. */
-export const defaultPreset = 'standard'
+import {defaultPreset} from './select-default.js'
+
+export {defaultPreset}
 
 /** Below this share of a preset's sections, `auto` does not pick it. */
 export const autoThreshold = 0.5

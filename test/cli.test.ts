@@ -238,3 +238,38 @@ describe('designlint new, init, preset show, auto', () => {
     expect((JSON.parse(stdout) as Array<{messages: unknown[]}>).map((file) => file.messages)).toEqual([[], []])
   })
 })
+
+describe('--cache and --workers', () => {
+  const docs: Record<string, string> = {}
+  for (let index = 0; index < 30; index++) docs[`docs/d${String(index).padStart(2, '0')}.md`] = index % 3 ? validStandard : validStandard.replace('### Scope', '### Scop')
+  docs['.designlintrc.json'] = '{"preset": "standard"}'
+
+  it('worker threads give the same output, in the same order, as one thread', () => {
+    const dir = tempProject(docs)
+    const one = run(['--workers', '0', '--format', 'json', 'docs/'], {cwd: dir})
+    const two = run(['--workers', '2', '--format', 'json', 'docs/'], {cwd: dir})
+    expect(two.stdout).toBe(one.stdout)
+    expect(JSON.parse(one.stdout)).toHaveLength(30)
+  })
+
+  it('a warm run takes every result from the cache; a change re-checks that document only; config changes invalidate', () => {
+    const dir = tempProject(docs)
+    const env = {DESIGNLINT_CACHE_STATS: '1'}
+    const cached = (args: string[] = []) => {
+      const result = spawnSync(process.execPath, [cli, '--cache', '--format', 'json', ...args, 'docs/'], {cwd: dir, encoding: 'utf8', env: {...process.env, ...env}})
+      return {stdout: result.stdout, stats: result.stderr.trim()}
+    }
+    const cold = cached()
+    expect(cold.stats).toBe('designlint cache: 0 from the cache, 30 checked')
+    const warm = cached()
+    expect(warm.stats).toBe('designlint cache: 30 from the cache, 0 checked')
+    expect(warm.stdout).toBe(cold.stdout)
+    writeFileSync(path.join(dir, 'docs', 'd05.md'), validStandard.replace('### Rollback Strategy', '### Rollback Stratgy'))
+    const changed = cached()
+    expect(changed.stats).toBe('designlint cache: 29 from the cache, 1 checked')
+    expect(changed.stdout).toContain('Rollback Stratgy')
+    writeFileSync(path.join(dir, '.designlintrc.json'), '{"preset": "standard", "rules": {"no-empty-sections": "off"}}')
+    expect(cached().stats).toBe('designlint cache: 0 from the cache, 30 checked')
+    expect(cached(['--preset', 'production']).stats).toBe('designlint cache: 0 from the cache, 30 checked')
+  })
+})
