@@ -2,7 +2,7 @@
 # The action's check step: annotations on the pull request (workflow commands
 # on stdout) and a Markdown summary of the same findings for the job summary.
 set -uo pipefail
-cli="$GITHUB_ACTION_PATH/dist/src/cli.js"
+cli="$GITHUB_ACTION_PATH/dist/bundle/cli.js"
 options=()
 [ -n "${DESIGNLINT_PRESET:-}" ] && options+=(--preset "$DESIGNLINT_PRESET")
 [ -n "${DESIGNLINT_CHANGED_SINCE:-}" ] && options+=(--changed-since "$DESIGNLINT_CHANGED_SINCE")

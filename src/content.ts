@@ -203,6 +203,8 @@ function collect(node: Nodes, result: TextBlock[]): void {
 function collectItem(item: ListItem, result: TextBlock[]): void {
   // Task items ("- [ ] Tests written") are checklists to keep and tick.
   if (item.checked === true || item.checked === false) return
+  const first = item.children[0]
+  if (first?.type === 'paragraph' && first.children[0]?.type === 'text' && /^\[[ xX]\]\s/.test(first.children[0].value)) return
   const own = item.children.filter((child): child is Paragraph => child.type === 'paragraph' && !onlyLinks(child))
   if (own.length > 0) result.push({kind: 'item', text: own.map((child) => toString(child)).join(' '), node: item})
   for (const child of item.children) if (child.type !== 'paragraph') collect(child, result)

@@ -1,8 +1,9 @@
 /**
- * The Markdown syntax designlint reads: CommonMark plus YAML front matter,
- * GFM tables, task list items and footnotes. Only what the rules need is
- * loaded (GFM autolink literals and strikethrough cost parse time and change
- * nothing a rule looks at).
+ * The Markdown syntax designlint reads: CommonMark plus YAML front matter and
+ * GFM tables. Only what the rules need is loaded: GFM autolink literals,
+ * strikethrough, task list items and footnotes cost load and parse time and
+ * change nothing a rule decides (a task box `[ ]` or a footnote `[^1]` is not
+ * a placeholder either way).
  */
 import type {Processor} from 'unified'
 import type {Root} from 'mdast'
@@ -10,20 +11,11 @@ import {frontmatter} from 'micromark-extension-frontmatter'
 import {frontmatterFromMarkdown} from 'mdast-util-frontmatter'
 import {gfmTable} from 'micromark-extension-gfm-table'
 import {gfmTableFromMarkdown} from 'mdast-util-gfm-table'
-import {gfmTaskListItem} from 'micromark-extension-gfm-task-list-item'
-import {gfmTaskListItemFromMarkdown} from 'mdast-util-gfm-task-list-item'
-import {gfmFootnote} from 'micromark-extension-gfm-footnote'
-import {gfmFootnoteFromMarkdown} from 'mdast-util-gfm-footnote'
 import remarkParse from 'remark-parse'
 import {unified} from 'unified'
 
-const micromarkExtensions = [frontmatter('yaml'), gfmTable(), gfmTaskListItem(), gfmFootnote()]
-const fromMarkdownExtensions = [
-  frontmatterFromMarkdown('yaml'),
-  gfmTableFromMarkdown(),
-  gfmTaskListItemFromMarkdown(),
-  gfmFootnoteFromMarkdown(),
-]
+const micromarkExtensions = [frontmatter('yaml'), gfmTable()]
+const fromMarkdownExtensions = [frontmatterFromMarkdown('yaml'), gfmTableFromMarkdown()]
 
 /**
  * Add designlint's syntax extensions to a processor (once, however often the

@@ -11,7 +11,7 @@ import {describe, expect, it} from 'vitest'
 import {parse as parseYaml} from 'yaml'
 import {fixtures, root} from './helpers.js'
 
-const cli = path.join(root, 'dist', 'src', 'cli.js')
+const cli = path.join(root, 'dist', 'bundle', 'cli.js')
 const valid = readFileSync(path.join(fixtures, 'standard', 'valid.md'), 'utf8')
 const broken = valid.replace('### Rollback Strategy', '### Rollback Stratgy')
 const run = (args: string[], cwd: string, env: Record<string, string> = {}) =>

@@ -8,7 +8,7 @@ import {describe, expect, it} from 'vitest'
 import {escapeData, escapeProperty} from '../src/ci-formats.js'
 import {root, shared} from './helpers.js'
 
-const cli = path.join(root, 'dist', 'src', 'cli.js')
+const cli = path.join(root, 'dist', 'bundle', 'cli.js')
 const run = (args: string[]) => spawnSync(process.execPath, [cli, ...args], {cwd: root, encoding: 'utf8', env: {...process.env, NO_COLOR: '1'}})
 const inputs = ['examples/', 'fixtures/no-placeholders/fail-placeholders.md']
 const schemaFile = path.join(shared, 'schemas', 'sarif-schema-2.1.0.json')

@@ -6,7 +6,7 @@ import path from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {fixtures, root} from './helpers.js'
 
-const cli = path.join(root, 'dist', 'src', 'cli.js')
+const cli = path.join(root, 'dist', 'bundle', 'cli.js')
 
 function run(args: string[], options: {cwd?: string; input?: string} = {}) {
   const result = spawnSync(process.execPath, [cli, ...args], {

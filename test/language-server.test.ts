@@ -65,7 +65,7 @@ describe('designlint-language-server', () => {
     })
 
   beforeAll(async () => {
-    server = spawn(process.execPath, [path.join(root, 'dist', 'src', 'language-server.js'), '--stdio'], {cwd: dir, stdio: ['pipe', 'pipe', 'pipe']})
+    server = spawn(process.execPath, [path.join(root, 'dist', 'bundle', 'language-server.js'), '--stdio'], {cwd: dir, stdio: ['pipe', 'pipe', 'pipe']})
     connection = createMessageConnection(new StreamMessageReader(server.stdout!), new StreamMessageWriter(server.stdin!))
     connection.onNotification('textDocument/publishDiagnostics', (params: {uri: string; diagnostics: Diagnostic[]}) => {
       published.push(params)

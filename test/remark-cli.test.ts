@@ -38,7 +38,7 @@ describe('remark-cli with designlint in .remarkrc.json', () => {
         cwd: dir,
         encoding: 'utf8',
       })
-      const ours = spawnSync(process.execPath, [path.join(root, 'dist', 'src', 'cli.js'), '--no-color', '--preset', 'standard', file], {
+      const ours = spawnSync(process.execPath, [path.join(root, 'dist', 'bundle', 'cli.js'), '--no-color', '--preset', 'standard', file], {
         cwd: dir,
         encoding: 'utf8',
       })
