@@ -10,12 +10,12 @@ import {htmlTagNames} from 'html-tag-names'
 import type {Root} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import {lintRule} from 'unified-lint-rule'
-import {visit} from 'unist-util-visit'
 import {location} from 'vfile-location'
 import {getAnalysis} from '../src/analysis.js'
 import {report} from '../src/message.js'
 import {ruleUrl} from '../src/meta.js'
 import {whereLine} from '../src/sections.js'
+import {walk} from '../src/walk.js'
 import {stripOptionalMarker} from '../src/text.js'
 
 const htmlNames = new Set(htmlTagNames)
@@ -57,7 +57,7 @@ const noPlaceholders = lintRule<Root, undefined>(
       report(file, `${kind} "${found}" left ${whereLine(doc, line)}: expected ${expected}`, {start, end}, {actual: found})
     }
 
-    visit(tree, function (node) {
+    walk(tree, function (node) {
       if (node.type === 'text' && node.position) {
         const start = node.position.start.offset ?? 0
         const end = node.position.end.offset ?? start
@@ -86,6 +86,8 @@ const noPlaceholders = lintRule<Root, undefined>(
         return
       }
       if ((node.type === 'listItem' || node.type === 'paragraph') && node.position) {
+        // A filler ("TBD", "…") is short: skip reading longer blocks' text.
+        if ((node.position.end.offset ?? 0) - (node.position.start.offset ?? 0) > 24) return
         const text = toString(node)
         if (!fillerItem.test(text)) return
         if (node.type === 'paragraph' && !/^(?:tbd|todo|tba)\b/i.test(text.trim())) return
@@ -95,7 +97,7 @@ const noPlaceholders = lintRule<Root, undefined>(
         const length = (target.position.end.offset ?? offset) - offset
         const found = source.slice(offset, offset + length).trim()
         flag(found, offset, target.position.start.line, node.type === 'listItem' ? 'Filler list item' : 'Filler')
-        return 'skip'
+        return false
       }
       return undefined
     })

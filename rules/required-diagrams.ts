@@ -7,7 +7,7 @@
  */
 import type {Code, Root} from 'mdast'
 import {lintRule} from 'unified-lint-rule'
-import {visit} from 'unist-util-visit'
+import {walk} from '../src/walk.js'
 import {getAnalysis} from '../src/analysis.js'
 import {docHeadingLine, report} from '../src/message.js'
 import {ruleUrl} from '../src/meta.js'
@@ -29,7 +29,7 @@ const requiredDiagrams = lintRule<Root, undefined>(
       const codes: Code[] = []
       let picture = false
       for (const block of sectionBlocks(analysis.doc, heading, false)) {
-        visit(block.node, function (node) {
+        walk(block.node, function (node) {
           if (node.type === 'code') codes.push(node)
           if (node.type === 'image' || node.type === 'imageReference') picture = true
           if (node.type === 'link' && diagramFile.test(node.url)) picture = true

@@ -63,7 +63,14 @@ export default function designlint(this: Processor, options?: Options | null) {
       applyStrictness(file, configured)
     }
   })
-  this.use(remarkMessageControl, {name: source, source, known: [...ruleIds]})
+  // Comments control messages; a document that never names designlint has
+  // none to read, and is spared a walk over its tree.
+  const control = remarkMessageControl({name: source, source, known: [...ruleIds]})
+  this.use(function messageControl() {
+    return function (tree: Root, file: VFile) {
+      if (String(file.value).includes(source)) control(tree, file)
+    }
+  })
   // Keep a summary, not the analysis: it holds the tree's nodes, and a run
   // over many files must not keep their trees.
   this.use(function release() {
