@@ -7,11 +7,10 @@
 import type {Root} from 'mdast'
 import {lintRule} from 'unified-lint-rule'
 import {getAnalysis} from '../src/analysis.js'
-import {matchesChoice, severalChoices} from '../src/content.js'
+import {judgeChoice} from '../src/content.js'
 import {findField, hasPlaceholder, itemValues, listChoices} from '../src/fields.js'
 import {report} from '../src/message.js'
 import {ruleUrl} from '../src/meta.js'
-import {closest} from '../src/text.js'
 import type {ChoiceList, Span} from '../src/types.js'
 import type {VFile} from 'vfile'
 
@@ -34,21 +33,14 @@ const fieldValues = lintRule<Root, undefined>(
 )
 
 function checkChoice(file: VFile, what: string, value: string, choices: ChoiceList, place: Span): void {
-  if (severalChoices(value, choices)) {
-    report(file, `${what} holds several values "${value}": expected exactly one of ${listChoices(choices.values)}`, place, {
-      expected: choices.values,
-      actual: value,
-    })
-    return
-  }
-  if (matchesChoice(value, choices)) return
-  const suggestion = closest(value, choices.values)
-  report(
-    file,
-    `${what} has "${value}": expected one of ${listChoices(choices.values)}` + (suggestion ? ` (did you mean "${suggestion}"?)` : ''),
-    place,
-    {expected: suggestion ? [suggestion] : choices.values, actual: value},
-  )
+  const judgement = judgeChoice(value, choices)
+  if (judgement.kind === 'ok') return
+  const allowed = listChoices(choices.values)
+  const reason =
+    judgement.kind === 'several'
+      ? `${what} holds several values "${value}": expected exactly one of ${allowed}`
+      : `${what} has "${value}": expected one of ${allowed}` + (judgement.suggestion ? ` (did you mean "${judgement.suggestion}"?)` : '')
+  report(file, reason, place, {expected: judgement.expected, actual: value})
 }
 
 export default fieldValues

@@ -10,7 +10,7 @@ import {lintRule} from 'unified-lint-rule'
 import {getAnalysis} from '../src/analysis.js'
 import {docHeadingLine, report} from '../src/message.js'
 import {ruleUrl} from '../src/meta.js'
-import {columnList, pairTables} from '../src/tables.js'
+import {cellContentSpan, columnList, pairTables} from '../src/tables.js'
 import {nearMissThreshold, normalizeWords, similarity} from '../src/text.js'
 
 const tableColumns = lintRule<Root, undefined>(
@@ -40,9 +40,7 @@ const tableColumns = lintRule<Root, undefined>(
         if (near !== undefined) {
           const cell = header.children[near]
           taken.add(near)
-          const first = cell.children[0]?.position
-          const last = cell.children[cell.children.length - 1]?.position
-          const place = first && last ? {start: first.start, end: last.end} : cell.position!
+          const place = cellContentSpan(cell) ?? cell.position!
           report(file, `Table ${where} has column "${toString(cell).trim()}": did you mean "${column}"? (expected columns ${columnList(pair.template.columns)})`, place, {
             expected: [column],
             actual: toString(cell),

@@ -8,13 +8,12 @@ import type {Root} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import {lintRule} from 'unified-lint-rule'
 import {getAnalysis} from '../src/analysis.js'
-import {matchesChoice, normalizeProse, severalChoices} from '../src/content.js'
+import {judgeChoice, normalizeProse} from '../src/content.js'
 import {markContent} from '../src/status.js'
 import {hasPlaceholder, listChoices} from '../src/fields.js'
 import {docHeadingLine, report} from '../src/message.js'
 import {ruleUrl} from '../src/meta.js'
-import {pairTables} from '../src/tables.js'
-import {closest} from '../src/text.js'
+import {cellContentSpan, pairTables} from '../src/tables.js'
 
 const tableValues = lintRule<Root, undefined>(
   {origin: 'designlint:table-values', url: ruleUrl('table-values')},
@@ -31,9 +30,7 @@ const tableValues = lintRule<Root, undefined>(
           if (at === -1) return
           const cell = row.children[at]
           const value = cell ? toString(cell).trim() : ''
-          const first = cell?.children[0]?.position
-          const last = cell?.children[cell.children.length - 1]?.position
-          const place = first && last ? {start: first.start, end: last.end} : (cell?.position ?? row.position!)
+          const place = (cell && (cellContentSpan(cell) ?? cell.position)) ?? row.position!
           if (!value) {
             report(file, `Empty cell in column "${column}" of the table ${where}: expected a value`, place)
             return
@@ -49,21 +46,14 @@ const tableValues = lintRule<Root, undefined>(
             )
             return
           }
-          if (severalChoices(value, choices)) {
-            report(file, `Cell "${value}" in column "${column}" ${where} holds several values: expected one of ${listChoices(choices.values)}`, place, {
-              expected: choices.values,
-              actual: value,
-            })
-            return
-          }
-          if (matchesChoice(value, choices)) return
-          const suggestion = closest(value, choices.values)
-          report(
-            file,
-            `Cell "${value}" in column "${column}" ${where} is not one of ${listChoices(choices.values)}` + (suggestion ? `: did you mean "${suggestion}"?` : ''),
-            place,
-            {expected: suggestion ? [suggestion] : choices.values, actual: value},
-          )
+          const judgement = judgeChoice(value, choices)
+          if (judgement.kind === 'ok') return
+          const allowed = listChoices(choices.values)
+          const reason =
+            judgement.kind === 'several'
+              ? `Cell "${value}" in column "${column}" ${where} holds several values: expected one of ${allowed}`
+              : `Cell "${value}" in column "${column}" ${where} is not one of ${allowed}` + (judgement.suggestion ? `: did you mean "${judgement.suggestion}"?` : '')
+          report(file, reason, place, {expected: judgement.expected, actual: value})
         })
       }
     }

@@ -6,6 +6,7 @@
  */
 import type {List, ListItem, Nodes, Paragraph, RootContent, Table} from 'mdast'
 import {toString} from 'mdast-util-to-string'
+import {closest} from './text.js'
 import type {ChoiceList, TemplateText} from './types.js'
 
 /** `**Author:** x`, `**Author**: x`, `- **Author:** x` (one line). */
@@ -208,4 +209,19 @@ function collectItem(item: ListItem, result: TextBlock[]): void {
   const own = item.children.filter((child): child is Paragraph => child.type === 'paragraph' && !onlyLinks(child))
   if (own.length > 0) result.push({kind: 'item', text: own.map((child) => toString(child)).join(' '), node: item})
   for (const child of item.children) if (child.type !== 'paragraph') collect(child, result)
+}
+
+export type ChoiceJudgement =
+  | {kind: 'ok'}
+  /** Several of the choices in one value ("Draft | Review"). */
+  | {kind: 'several'; expected: string[]}
+  /** Something else; `expected` is the closest choice, or all of them. */
+  | {kind: 'other'; suggestion?: string; expected: string[]}
+
+/** Whether a value holds exactly one of the choices, and what to offer if not. */
+export function judgeChoice(value: string, choices: ChoiceList): ChoiceJudgement {
+  if (severalChoices(value, choices)) return {kind: 'several', expected: choices.values}
+  if (matchesChoice(value, choices)) return {kind: 'ok'}
+  const suggestion = closest(value, choices.values)
+  return suggestion ? {kind: 'other', suggestion, expected: [suggestion]} : {kind: 'other', expected: choices.values}
 }

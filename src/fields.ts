@@ -2,6 +2,7 @@
 import type {Analysis} from './analysis.js'
 import type {DocField, DocModel, FieldSpec, ItemField, Point} from './types.js'
 import {placeholderPattern} from './text.js'
+import {pointAt} from './model/document.js'
 import {presentSections, sectionBlocks} from './sections.js'
 import type {ListItem} from 'mdast'
 import {toString} from 'mdast-util-to-string'
@@ -57,16 +58,6 @@ export function itemValues(analysis: Analysis, source: string): ItemValue[] {
     }
   }
   return result
-}
-
-function pointAt(source: string, offset: number): Point {
-  let line = 1
-  let lineStart = 0
-  for (let index = source.indexOf('\n'); index !== -1 && index < offset; index = source.indexOf('\n', index + 1)) {
-    line++
-    lineStart = index + 1
-  }
-  return {line, column: offset - lineStart + 1, offset}
 }
 
 /** `one of A, B or C`. */

@@ -1,10 +1,10 @@
 /** Template tables paired with the document's tables, for the table rules. */
-import type {Table} from 'mdast'
+import type {Table, TableCell} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import type {Analysis} from './analysis.js'
 import {presentSections, sectionBlocks} from './sections.js'
 import {normalizeWords} from './text.js'
-import type {DocHeading, SectionMatch, TemplateTable} from './types.js'
+import type {DocHeading, SectionMatch, Span, TemplateTable} from './types.js'
 
 export interface TablePair {
   match: SectionMatch
@@ -56,4 +56,11 @@ export function pairTables(analysis: Analysis): TablePair[] {
 /** Columns as a list for messages: `"Risk", "Impact"`. */
 export function columnList(columns: string[]): string {
   return columns.map((column) => `"${column}"`).join(', ')
+}
+
+/** The span of a cell's content (what a quick fix replaces), if it has any. */
+export function cellContentSpan(cell: TableCell): Span | undefined {
+  const first = cell.children[0]?.position
+  const last = cell.children[cell.children.length - 1]?.position
+  return first && last ? {start: first.start, end: last.end} : undefined
 }

@@ -81,8 +81,8 @@ function blockFields(model: DocModel, source: string): DocField[] {
         name: line.name,
         key: fieldKey(line.name),
         value: line.value.trim(),
-        valueSpan: {start: at(source, line.valueStart), end: at(source, line.valueEnd)},
-        span: {start: at(source, line.lineStart), end: at(source, line.lineEnd)},
+        valueSpan: {start: pointAt(source, line.valueStart), end: pointAt(source, line.valueEnd)},
+        span: {start: pointAt(source, line.lineStart), end: pointAt(source, line.lineEnd)},
         region: header ? 'header' : 'footer',
       })
     }
@@ -106,8 +106,8 @@ function frontmatterFields(node: Yaml, data: Record<string, unknown> | undefined
       name,
       key: fieldKey(name),
       value: value.trim(),
-      valueSpan: {start: at(source, valueStart), end: at(source, valueEnd)},
-      span: {start: at(source, lineStart), end: at(source, line ? lineStart + line[0].trimEnd().length : end)},
+      valueSpan: {start: pointAt(source, valueStart), end: pointAt(source, valueEnd)},
+      span: {start: pointAt(source, lineStart), end: pointAt(source, line ? lineStart + line[0].trimEnd().length : end)},
       region: 'frontmatter' as const,
       raw,
     }
@@ -115,7 +115,7 @@ function frontmatterFields(node: Yaml, data: Record<string, unknown> | undefined
 }
 
 /** The point of an offset in the source. */
-function at(source: string, offset: number): Point {
+export function pointAt(source: string, offset: number): Point {
   let line = 1
   let lineStart = 0
   for (let index = source.indexOf('\n'); index !== -1 && index < offset; index = source.indexOf('\n', index + 1)) {
