@@ -128,4 +128,22 @@ describe('designlint-language-server', () => {
     const next = applyEdits(current, actions[0].edit.changes[uri])
     expect(next).toBe(valid)
   }, 30_000)
+
+  it('a missing section is offered as an insertion where it belongs', async () => {
+    const other = pathToFileURL(path.join(dir, 'missing.md')).href
+    const without = valid.replace(/### Rollback Strategy\n[^\n]*\n\n/, '')
+    const next = nextDiagnostics()
+    await connection.sendNotification('textDocument/didOpen', {textDocument: {uri: other, languageId: 'markdown', version: 1, text: without}})
+    const [missing] = await next
+    expect(missing.code).toBe('required-sections')
+    expect(missing.range.start).toEqual(missing.range.end)
+    const actions = await connection.sendRequest<Array<{edit: {changes: Record<string, TextEdit[]>}}>>('textDocument/codeAction', {
+      textDocument: {uri: other},
+      range: missing.range,
+      context: {diagnostics: [missing]},
+    })
+    const fixed = applyEdits(without, actions[0].edit.changes[other])
+    expect(fixed).toContain('### Deployment Process\n')
+    expect(fixed.indexOf('### Rollback Strategy\n\n### Monitoring')).toBeGreaterThan(fixed.indexOf('### Deployment Process'))
+  }, 30_000)
 })
