@@ -62,10 +62,14 @@ function reportedMissing(messages: Array<{ruleId?: string | undefined; reason: s
   return result
 }
 
-describe.skipIf(!existsSync(rfcTemplate))('Rust RFCs against 0000-template.md', () => {
-  const preset = loadPreset(rfcTemplate)
+const hasRfcs = existsSync(rfcTemplate)
+const hasKeps = existsSync(kepTemplate)
+
+describe.skipIf(!hasRfcs)('Rust RFCs against 0000-template.md', () => {
+  // Only read when ../shared is there: a skipped suite's body still runs.
+  const preset = hasRfcs ? loadPreset(rfcTemplate) : undefined!
   const processor = createProcessor({preset: rfcTemplate, config: false})
-  const files = rfcFiles()
+  const files = hasRfcs ? rfcFiles() : []
 
   it('compiles the template to its nine sections', () => {
     expect(preset.sections.map((section) => section.title)).toEqual([
@@ -122,10 +126,10 @@ describe.skipIf(!existsSync(rfcTemplate))('Rust RFCs against 0000-template.md', 
   }, 180_000)
 })
 
-describe.skipIf(!existsSync(kepTemplate))('Kubernetes KEPs against the KEP template', () => {
-  const preset = loadPreset(kepTemplate)
+describe.skipIf(!hasKeps)('Kubernetes KEPs against the KEP template', () => {
+  const preset = hasKeps ? loadPreset(kepTemplate) : undefined!
   const processor = createProcessor({preset: kepTemplate, config: false})
-  const files = kepFiles()
+  const files = hasKeps ? kepFiles() : []
 
   it('lints every KEP without a crash, and top-level required-sections agree with an independent heading count', () => {
     expect(files.length).toBeGreaterThan(600)
