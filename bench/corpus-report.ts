@@ -10,10 +10,10 @@ import {existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync} from 
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
-import {createProcessor, lintText} from '../src/lint.js'
-import {loadPreset} from '../src/presets.js'
+import {createProcessor, lintText} from '../src/plugin/processor.js'
+import {loadPreset} from '../src/preset/load.js'
 import {headingLine, walkSections} from '../src/template/compile.js'
-import {normalizeHeading} from '../src/text.js'
+import {normalizeHeading} from '../src/util/text.js'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..')
 const corpora = path.resolve(root, '..', 'shared', 'corpora')

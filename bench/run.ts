@@ -12,9 +12,9 @@ import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import remarkParse from 'remark-parse'
 import {unified} from 'unified'
-import {createProcessor, lintText} from '../src/lint.js'
-import {loadPreset} from '../src/presets.js'
-import {remarkDesignlintSyntax} from '../src/syntax.js'
+import {createProcessor, lintText} from '../src/plugin/processor.js'
+import {loadPreset} from '../src/preset/load.js'
+import {remarkDesignlintSyntax} from '../src/markdown/syntax.js'
 import {headingLine, walkSections} from '../src/template/compile.js'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..')

@@ -6,10 +6,10 @@
  */
 import type {Root} from 'mdast'
 import {lintRule} from 'unified-lint-rule'
-import {getAnalysis} from '../src/analysis.js'
-import {findField, hasPlaceholder} from '../src/fields.js'
-import {report} from '../src/message.js'
-import {ruleUrl} from '../src/meta.js'
+import {getAnalysis} from '../src/analysis/analysis.js'
+import {findField, hasPlaceholder} from '../src/analysis/fields.js'
+import {report} from '../src/rule/wording.js'
+import {ruleUrl} from '../src/rule/meta.js'
 
 const months = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']
 

@@ -6,12 +6,12 @@
  */
 import type {Root} from 'mdast'
 import {lintRule} from 'unified-lint-rule'
-import {getAnalysis} from '../src/analysis.js'
-import {judgeChoice} from '../src/content.js'
-import {findField, hasPlaceholder, itemValues, listChoices} from '../src/fields.js'
-import {report} from '../src/message.js'
-import {ruleUrl} from '../src/meta.js'
-import type {ChoiceList, Span} from '../src/types.js'
+import {getAnalysis} from '../src/analysis/analysis.js'
+import {judgeChoice} from '../src/markdown/blocks.js'
+import {findField, hasPlaceholder, itemValues, listChoices} from '../src/analysis/fields.js'
+import {report} from '../src/rule/wording.js'
+import {ruleUrl} from '../src/rule/meta.js'
+import type {ChoiceList, Span} from '../src/template/types.js'
 import type {VFile} from 'vfile'
 
 const fieldValues = lintRule<Root, undefined>(

@@ -4,9 +4,9 @@
  */
 import type {Root} from 'mdast'
 import {lintRule} from 'unified-lint-rule'
-import {getAnalysis} from '../src/analysis.js'
-import {docHeadingLine, quoteSection, report, underParent} from '../src/message.js'
-import {ruleUrl} from '../src/meta.js'
+import {getAnalysis} from '../src/analysis/analysis.js'
+import {docHeadingLine, quoteSection, report, underParent} from '../src/rule/wording.js'
+import {ruleUrl} from '../src/rule/meta.js'
 
 const headingLevel = lintRule<Root, undefined>(
   {origin: 'designlint:heading-level', url: ruleUrl('heading-level')},

@@ -6,10 +6,10 @@
  */
 import type {Root} from 'mdast'
 import {lintRule} from 'unified-lint-rule'
-import {getAnalysis} from '../src/analysis.js'
-import {docHeadingLine, report} from '../src/message.js'
-import {ruleUrl} from '../src/meta.js'
-import type {DocHeading, SectionMatch} from '../src/types.js'
+import {getAnalysis} from '../src/analysis/analysis.js'
+import {docHeadingLine, report} from '../src/rule/wording.js'
+import {ruleUrl} from '../src/rule/meta.js'
+import type {DocHeading, SectionMatch} from '../src/template/types.js'
 
 const headingNumbering = lintRule<Root, undefined>(
   {origin: 'designlint:heading-numbering', url: ruleUrl('heading-numbering')},

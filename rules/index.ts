@@ -13,7 +13,7 @@ import requiredTables from './required-tables.js'
 import sectionOrder from './section-order.js'
 import tableColumns from './table-columns.js'
 import tableValues from './table-values.js'
-import type {RuleId} from '../src/meta.js'
+import type {RuleId} from '../src/rule/meta.js'
 
 export const rules = {
   'required-sections': requiredSections,

@@ -5,9 +5,9 @@
  */
 import type {Root} from 'mdast'
 import {lintRule} from 'unified-lint-rule'
-import {getAnalysis} from '../src/analysis.js'
-import {docHeadingLine, report} from '../src/message.js'
-import {ruleUrl} from '../src/meta.js'
+import {getAnalysis} from '../src/analysis/analysis.js'
+import {docHeadingLine, report} from '../src/rule/wording.js'
+import {ruleUrl} from '../src/rule/meta.js'
 
 const noEmptySections = lintRule<Root, undefined>(
   {origin: 'designlint:no-empty-sections', url: ruleUrl('no-empty-sections')},

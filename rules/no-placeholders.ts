@@ -11,12 +11,12 @@ import type {Root} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import {lintRule} from 'unified-lint-rule'
 import {location} from 'vfile-location'
-import {getAnalysis} from '../src/analysis.js'
-import {report} from '../src/message.js'
-import {ruleUrl} from '../src/meta.js'
-import {whereLine} from '../src/sections.js'
-import {walk} from '../src/walk.js'
-import {stripOptionalMarker} from '../src/text.js'
+import {getAnalysis} from '../src/analysis/analysis.js'
+import {report} from '../src/rule/wording.js'
+import {ruleUrl} from '../src/rule/meta.js'
+import {whereLine} from '../src/analysis/sections.js'
+import {walk} from '../src/markdown/walk.js'
+import {stripOptionalMarker} from '../src/util/text.js'
 
 const htmlNames = new Set(htmlTagNames)
 /** Placeholders in text: brackets, angle brackets, braces, the ISO date mask. */

@@ -7,13 +7,13 @@
  */
 import type {Root} from 'mdast'
 import {lintRule} from 'unified-lint-rule'
-import {getAnalysis} from '../src/analysis.js'
-import {normalizeProse, textBlocks} from '../src/content.js'
-import {docHeadingLine, report} from '../src/message.js'
-import {ruleUrl} from '../src/meta.js'
-import {normalizeCode} from '../src/template/content.js'
-import {placeholderPattern} from '../src/text.js'
-import type {DocBlock, TemplateText} from '../src/types.js'
+import {getAnalysis} from '../src/analysis/analysis.js'
+import {normalizeProse, textBlocks} from '../src/markdown/blocks.js'
+import {docHeadingLine, report} from '../src/rule/wording.js'
+import {ruleUrl} from '../src/rule/meta.js'
+import {normalizeCode} from '../src/template/section-content.js'
+import {placeholderPattern} from '../src/util/text.js'
+import type {DocBlock, TemplateText} from '../src/template/types.js'
 
 const noTemplateText = lintRule<Root, undefined>(
   {origin: 'designlint:no-template-text', url: ruleUrl('no-template-text')},

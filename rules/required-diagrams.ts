@@ -7,14 +7,14 @@
  */
 import type {Code, Root} from 'mdast'
 import {lintRule} from 'unified-lint-rule'
-import {walk} from '../src/walk.js'
-import {getAnalysis} from '../src/analysis.js'
-import {docHeadingLine, report} from '../src/message.js'
-import {ruleUrl} from '../src/meta.js'
-import {presentSections, sectionBlocks} from '../src/sections.js'
-import {normalizeCode} from '../src/template/content.js'
-import {markContent} from '../src/status.js'
-import type {TemplateDiagram} from '../src/types.js'
+import {walk} from '../src/markdown/walk.js'
+import {getAnalysis} from '../src/analysis/analysis.js'
+import {docHeadingLine, report} from '../src/rule/wording.js'
+import {ruleUrl} from '../src/rule/meta.js'
+import {presentSections, sectionBlocks} from '../src/analysis/sections.js'
+import {normalizeCode} from '../src/template/section-content.js'
+import {markContent} from '../src/analysis/status.js'
+import type {TemplateDiagram} from '../src/template/types.js'
 
 const diagramFile = /\.(?:png|svg|jpe?g|gif|webp|drawio|excalidraw|puml|plantuml|mmd|mermaid|pdf|vsdx?)(?:[?#].*)?$/i
 

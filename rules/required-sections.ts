@@ -9,9 +9,9 @@
  */
 import type {Root} from 'mdast'
 import {lintRule} from 'unified-lint-rule'
-import {getAnalysis} from '../src/analysis.js'
-import {quoteSection, report, underParent, whereItBelongs} from '../src/message.js'
-import {ruleUrl} from '../src/meta.js'
+import {getAnalysis} from '../src/analysis/analysis.js'
+import {quoteSection, report, underParent, whereItBelongs} from '../src/rule/wording.js'
+import {ruleUrl} from '../src/rule/meta.js'
 import {headingLine} from '../src/template/compile.js'
 
 const requiredSections = lintRule<Root, undefined>(

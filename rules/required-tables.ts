@@ -4,10 +4,10 @@
  */
 import type {Root} from 'mdast'
 import {lintRule} from 'unified-lint-rule'
-import {getAnalysis} from '../src/analysis.js'
-import {docHeadingLine, report} from '../src/message.js'
-import {ruleUrl} from '../src/meta.js'
-import {columnList, pairTables} from '../src/tables.js'
+import {getAnalysis} from '../src/analysis/analysis.js'
+import {docHeadingLine, report} from '../src/rule/wording.js'
+import {ruleUrl} from '../src/rule/meta.js'
+import {columnList, pairTables} from '../src/analysis/tables.js'
 
 const requiredTables = lintRule<Root, undefined>(
   {origin: 'designlint:required-tables', url: ruleUrl('required-tables')},

@@ -7,11 +7,11 @@
 import type {Root} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import {lintRule} from 'unified-lint-rule'
-import {getAnalysis} from '../src/analysis.js'
-import {docHeadingLine, report} from '../src/message.js'
-import {ruleUrl} from '../src/meta.js'
-import {cellContentSpan, columnList, pairTables} from '../src/tables.js'
-import {nearMissThreshold, normalizeWords, similarity} from '../src/text.js'
+import {getAnalysis} from '../src/analysis/analysis.js'
+import {docHeadingLine, report} from '../src/rule/wording.js'
+import {ruleUrl} from '../src/rule/meta.js'
+import {cellContentSpan, columnList, pairTables} from '../src/analysis/tables.js'
+import {nearMissThreshold, normalizeWords, similarity} from '../src/util/text.js'
 
 const tableColumns = lintRule<Root, undefined>(
   {origin: 'designlint:table-columns', url: ruleUrl('table-columns')},

@@ -7,13 +7,13 @@
 import type {Root} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import {lintRule} from 'unified-lint-rule'
-import {getAnalysis} from '../src/analysis.js'
-import {judgeChoice, normalizeProse} from '../src/content.js'
-import {markContent} from '../src/status.js'
-import {hasPlaceholder, listChoices} from '../src/fields.js'
-import {docHeadingLine, report} from '../src/message.js'
-import {ruleUrl} from '../src/meta.js'
-import {cellContentSpan, pairTables} from '../src/tables.js'
+import {getAnalysis} from '../src/analysis/analysis.js'
+import {judgeChoice, normalizeProse} from '../src/markdown/blocks.js'
+import {markContent} from '../src/analysis/status.js'
+import {hasPlaceholder, listChoices} from '../src/analysis/fields.js'
+import {docHeadingLine, report} from '../src/rule/wording.js'
+import {ruleUrl} from '../src/rule/meta.js'
+import {cellContentSpan, pairTables} from '../src/analysis/tables.js'
 
 const tableValues = lintRule<Root, undefined>(
   {origin: 'designlint:table-values', url: ruleUrl('table-values')},

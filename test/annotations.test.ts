@@ -4,7 +4,7 @@ import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {compileTemplate, matchesHeading} from '../src/template/compile.js'
-import {normalizeHeading} from '../src/text.js'
+import {normalizeHeading} from '../src/util/text.js'
 import {findings, lint} from './helpers.js'
 
 const template = `---

@@ -5,7 +5,7 @@ import path from 'node:path'
 import {createRequire} from 'node:module'
 import {XMLParser, XMLValidator} from 'fast-xml-parser'
 import {describe, expect, it} from 'vitest'
-import {escapeData, escapeProperty} from '../src/ci-formats.js'
+import {escapeData, escapeProperty} from '../src/report/ci-formats.js'
 import {root, shared} from './helpers.js'
 
 const cli = path.join(root, 'dist', 'bundle', 'cli.js')

@@ -8,9 +8,9 @@ import {tmpdir} from 'node:os'
 import path from 'node:path'
 import MarkdownIt from 'markdown-it'
 import {describe, expect, it} from 'vitest'
-import {createProcessor, lintText} from '../src/lint.js'
-import {loadPreset} from '../src/presets.js'
-import {normalizeHeading} from '../src/text.js'
+import {createProcessor, lintText} from '../src/plugin/processor.js'
+import {loadPreset} from '../src/preset/load.js'
+import {normalizeHeading} from '../src/util/text.js'
 import {shared} from './helpers.js'
 
 const rfcs = path.join(shared, 'corpora', 'rust-rfcs')

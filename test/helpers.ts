@@ -3,8 +3,8 @@ import {readFileSync, readdirSync} from 'node:fs'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import type {VFile} from 'vfile'
-import {createProcessor, lintText} from '../src/lint.js'
-import type {Options} from '../src/plugin.js'
+import {createProcessor, lintText} from '../src/plugin/processor.js'
+import type {Options} from '../src/plugin/plugin.js'
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 export const fixtures = path.join(root, 'fixtures')

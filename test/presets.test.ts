@@ -5,9 +5,9 @@
 import {existsSync, readFileSync, readdirSync} from 'node:fs'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {analyze} from '../src/analysis.js'
-import {builtinPresets, builtinTemplatePath, loadPreset} from '../src/presets.js'
-import {parseMarkdown} from '../src/syntax.js'
+import {analyze} from '../src/analysis/analysis.js'
+import {builtinPresets, builtinTemplatePath, loadPreset} from '../src/preset/load.js'
+import {parseMarkdown} from '../src/markdown/syntax.js'
 import {compileTemplate, headingLine, walkSections} from '../src/template/compile.js'
 import {findings, fixtures, lint, shared} from './helpers.js'
 

@@ -2,10 +2,10 @@
 import {readFileSync, readdirSync} from 'node:fs'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {buildDocument} from '../src/model/document.js'
-import {builtinPresets} from '../src/presets.js'
-import {selectPreset} from '../src/select.js'
-import {parseMarkdown} from '../src/syntax.js'
+import {buildDocument} from '../src/document/build.js'
+import {builtinPresets} from '../src/preset/load.js'
+import {selectPreset} from '../src/preset/select.js'
+import {parseMarkdown} from '../src/markdown/syntax.js'
 import {findings, fixtures, lint} from './helpers.js'
 
 const model = (text: string) => buildDocument(parseMarkdown(text), text)

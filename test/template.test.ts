@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest'
 import {compileTemplate, headingLine, matchesHeading, walkSections} from '../src/template/compile.js'
-import {loadPreset} from '../src/presets.js'
-import {normalizeHeading} from '../src/text.js'
+import {loadPreset} from '../src/preset/load.js'
+import {normalizeHeading} from '../src/util/text.js'
 
 describe('compileTemplate', () => {
   it('takes the single level-1 heading as the title and nests the rest', () => {

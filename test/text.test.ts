@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {closest, normalizeHeading, similarity, splitNumber, splitPlaceholders} from '../src/text.js'
+import {closest, normalizeHeading, similarity, splitNumber, splitPlaceholders} from '../src/util/text.js'
 
 describe('normalizeHeading', () => {
   it.each([

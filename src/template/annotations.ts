@@ -24,8 +24,8 @@
  * | `draft <Status>, …` | statuses under which a document is a draft (template-wide) |
  */
 import type {RootContent} from 'mdast'
-import {closest, normalizeWords} from '../text.js'
-import type {ChoiceList, Preset, TemplateSection} from '../types.js'
+import {closest, normalizeWords} from '../util/text.js'
+import type {ChoiceList, Preset, TemplateSection} from './types.js'
 
 export interface Annotation {
   verb: string

@@ -6,11 +6,11 @@
 import type {Heading, Root, RootContent} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import {visit} from 'unist-util-visit'
-import {parseMarkdown} from '../syntax.js'
-import {escapeRegExp, normalizeWords, placeholderPattern, splitNumber, splitPlaceholders, stripOptionalMarker} from '../text.js'
-import type {HeadingMatch, Preset, TemplateSection} from '../types.js'
+import {parseMarkdown} from '../markdown/syntax.js'
+import {escapeRegExp, normalizeWords, placeholderPattern, splitNumber, splitPlaceholders, stripOptionalMarker} from '../util/text.js'
+import type {HeadingMatch, Preset, TemplateSection} from './types.js'
 import {applyPresetAnnotations, applySectionAnnotations, annotationsIn} from './annotations.js'
-import {fieldSpecs, frontmatterSpecs, sectionContent, templateTexts} from './content.js'
+import {fieldSpecs, frontmatterSpecs, sectionContent, templateTexts} from './section-content.js'
 
 export interface CompileOptions {
   /** Preset name to record (default: the source). */

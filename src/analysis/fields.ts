@@ -1,0 +1,68 @@
+/** Fields of a document matched to the template's, for the field rules. */
+import type {Analysis} from './analysis.js'
+import type {DocField, DocModel, FieldSpec, ItemField, Point} from '../template/types.js'
+import {placeholderPattern} from '../util/text.js'
+import {pointAt} from '../document/build.js'
+import {presentSections, sectionBlocks} from './sections.js'
+import type {ListItem} from 'mdast'
+import {toString} from 'mdast-util-to-string'
+
+/** The document's field for a template field: front matter first, then the lines. */
+export function findField(doc: DocModel, spec: FieldSpec): DocField | undefined {
+  return (
+    doc.fields.find((field) => field.region === 'frontmatter' && field.key === spec.key) ??
+    doc.fields.find((field) => field.key === spec.key)
+  )
+}
+
+/** Whether a value still holds a placeholder (no-placeholders reports it). */
+export function hasPlaceholder(value: string): boolean {
+  return new RegExp(placeholderPattern.source).test(value) || /YYYY|MM-DD/.test(value)
+}
+
+export interface ItemValue {
+  field: ItemField
+  /** The list item's text. */
+  text: string
+  item: ListItem
+  /** The value after `Status:`, with its place; undefined when the item has none. */
+  value?: {text: string; start: Point; end: Point}
+}
+
+/**
+ * Choice fields inside the list items of a section (`Status: Open` in the
+ * architecture preset's Open Questions), one entry per item.
+ */
+export function itemValues(analysis: Analysis, source: string): ItemValue[] {
+  const result: ItemValue[] = []
+  for (const {match, heading} of presentSections(analysis)) {
+    for (const field of match.section.content.itemFields) {
+      const pattern = new RegExp('\\b' + field.name + '\\s*:\\s*([^\\n]*?)\\s*$', 'i')
+      for (const block of sectionBlocks(analysis.doc, heading, true)) {
+        if (block.node.type !== 'list') continue
+        for (const item of block.node.children) {
+          const paragraph = item.children.find((child) => child.type === 'paragraph')
+          if (!paragraph?.position) continue
+          const text = toString(paragraph)
+          const start = paragraph.position.start.offset ?? 0
+          const raw = source.slice(start, paragraph.position.end.offset ?? start)
+          const found = pattern.exec(raw)
+          const entry: ItemValue = {field, text, item}
+          if (found) {
+            const at = start + found.index + found[0].length - found[1].length - (found[0].length - found[0].trimEnd().length)
+            entry.value = {text: found[1].replace(/[*_`]/g, '').trim(), start: pointAt(source, at), end: pointAt(source, at + found[1].length)}
+          }
+          result.push(entry)
+        }
+      }
+    }
+  }
+  return result
+}
+
+/** `one of A, B or C`. */
+export function listChoices(values: string[]): string {
+  if (values.length === 1) return `"${values[0]}"`
+  return values.slice(0, -1).map((value) => `"${value}"`).join(', ') + ` or "${values[values.length - 1]}"`
+}
+

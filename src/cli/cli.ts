@@ -1,0 +1,235 @@
+#!/usr/bin/env node
+/**
+ * designlint's command line. Exit codes: 0 clean or warnings only; 1 an error
+ * finding, or more warnings than --max-warnings; 2 a usage or configuration
+ * error (one line on stderr).
+ */
+import {readFileSync} from 'node:fs'
+import path from 'node:path'
+import {parseArgs} from 'node:util'
+import type {VFile} from 'vfile'
+import {applyBaseline, BaselineError, createBaseline, readBaseline, writeBaseline} from '../report/baseline.js'
+import {changedFiles, GitError} from '../run/changed.js'
+import {checkFiles} from '../run/check-files.js'
+import {UsageError} from './usage-error.js'
+import {ConfigError, findConfig, loadConfigFile, type LoadedConfig} from '../config/config.js'
+import {expandPaths} from '../run/files.js'
+import {countFindings, formatResults, formats, type Format} from '../report/format.js'
+import {builtinPresets, checkPresetReference, isTemplatePath, packageRoot, PresetError} from '../preset/builtin.js'
+import {defaultPreset} from '../preset/default.js'
+import {fromPlain} from '../run/plain.js'
+import {closest} from '../util/text.js'
+import {ExistsError} from '../util/write-file.js'
+
+const help = `Usage: designlint [options] [paths|globs...]
+       designlint presets
+       designlint preset show <name|path> [--format json]
+       designlint init [--preset <name|path>] [--force]
+       designlint new --preset <name|path> [--title "…"] [-o file] [--force]
+
+Check Markdown design docs against the template they were written from.
+With no paths, lints every *.md under the working folder (skipping
+node_modules and what .gitignore ignores). "-" reads standard input.
+
+Options:
+  --preset <name|path>     preset to check against: ${builtinPresets.join(', ')},
+                           a template .md file, or "auto" (the best-matching preset);
+                           default: from config, else ${defaultPreset}. A doc's front
+                           matter "template: <name|path>" wins
+  --config <file>          config file (default: .designlintrc.json/.yaml/.yml,
+                           .designlintrc or package.json "designlint", searched upward)
+  --format <format>        output: ${formats.join(', ')} (default: stylish);
+                           github: workflow commands (annotations), sarif: SARIF 2.1.0,
+                           junit: JUnit XML, markdown: a summary table
+  --max-warnings <n>       exit 1 when there are more than n warnings
+  --quiet                  only show files with findings
+  --cache                  keep results by content hash and re-check only changed
+                           documents (in node_modules/.cache/designlint)
+  --cache-location <dir>   where to keep the cache
+  --workers <n>            worker threads (default: one per core for many files)
+  --baseline <file>        report only findings not recorded in <file>; when it does not
+                           exist, record today's findings in it (exit 0)
+  --update-baseline        with --baseline: record today's findings again
+  --changed-since <ref>    lint only documents changed against a git ref (committed,
+                           uncommitted or new), e.g. origin/main in a pull request
+  --stdin-filename <name>  name of the document read from standard input
+  --color / --no-color     force colours on or off (default: on for a terminal)
+  -h, --help               show this help
+  -v, --version            show the version
+
+Commands:
+  presets                  list the built-in presets and their sections
+  preset show <name|path>  print what a preset requires: sections, tables,
+                           diagrams, fields and their allowed values
+  init                     write .designlintrc.json for a preset
+  new                      write a new document from a preset's template
+                           (-o file, else standard output; --title sets the title)
+
+Exit codes: 0 clean or warnings only, 1 errors (or too many warnings),
+2 usage or configuration error.
+Inline control: <!-- designlint disable rule-id -->, <!-- designlint enable -->,
+<!-- designlint ignore rule-id --> (the next block only).`
+
+
+function packageVersion(): string {
+  return (JSON.parse(readFileSync(path.join(packageRoot, 'package.json'), 'utf8')) as {version: string}).version
+}
+
+async function main(argv: string[]): Promise<number> {
+  let parsed
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        preset: {type: 'string'},
+        config: {type: 'string'},
+        format: {type: 'string', default: 'stylish'},
+        'max-warnings': {type: 'string'},
+        quiet: {type: 'boolean', default: false},
+        'stdin-filename': {type: 'string'},
+        color: {type: 'boolean'},
+        'no-color': {type: 'boolean'},
+        help: {type: 'boolean', short: 'h', default: false},
+        title: {type: 'string'},
+        cache: {type: 'boolean', default: false},
+        'cache-location': {type: 'string'},
+        workers: {type: 'string'},
+        baseline: {type: 'string'},
+        'update-baseline': {type: 'boolean', default: false},
+        'changed-since': {type: 'string'},
+        output: {type: 'string', short: 'o'},
+        force: {type: 'boolean', default: false},
+        version: {type: 'boolean', short: 'v', default: false},
+      },
+    })
+  } catch (error) {
+    throw new UsageError(String((error as Error).message).split('\n')[0])
+  }
+  const {values, positionals} = parsed
+
+  if (values.help) {
+    process.stdout.write(help + '\n')
+    return 0
+  }
+  if (values.version) {
+    process.stdout.write(packageVersion() + '\n')
+    return 0
+  }
+
+  const format = values.format as Format
+  if (!(formats as readonly string[]).includes(format)) {
+    const suggestion = closest(format, formats)
+    throw new UsageError(
+      `unknown format "${format}"` + (suggestion ? ` (did you mean "${suggestion}"?)` : '') + `; known formats: ${formats.join(', ')}`,
+    )
+  }
+  let maxWarnings = -1
+  if (values['max-warnings'] !== undefined) {
+    maxWarnings = Number(values['max-warnings'])
+    if (!Number.isInteger(maxWarnings) || maxWarnings < 0) {
+      throw new UsageError(`--max-warnings takes a whole number of 0 or more, not "${values['max-warnings']}"`)
+    }
+  }
+
+  const cwd = process.cwd()
+  const command = positionals[0]
+  if (command === 'init' || command === 'new' || command === 'preset' || command === 'presets') {
+    const commands = await import('./commands.js')
+    if (command === 'init') return commands.init(values.preset ?? defaultPreset, values.force === true, cwd)
+    if (command === 'new') return commands.scaffoldCommand(values, cwd)
+    if (command === 'presets') return commands.listPresets()
+    if (positionals[1] !== 'show' || !positionals[2]) throw new UsageError('usage: designlint preset show <name|path>')
+    return commands.showPreset(positionals[2], cwd, format === 'json')
+  }
+
+  const config: LoadedConfig = values.config ? loadConfigFile(path.resolve(cwd, values.config)) : findConfig(cwd)
+  const settings = {...config.settings}
+  if (values.preset) {
+    // The command line's preset wins over the config's, overrides included.
+    settings.preset = isTemplatePath(values.preset) ? path.resolve(cwd, values.preset) : values.preset
+    delete settings.overrides
+  }
+  // Check the preset up front: a wrong one is a usage error, not a finding per file.
+  if (settings.preset) checkPresetReference(settings.preset, cwd)
+
+  const files: VFile[] = []
+  const inputs = positionals.length > 0 ? positionals : ['.']
+  const paths = inputs.filter((input) => input !== '-')
+  if (inputs.includes('-')) {
+    const value = readFileSync(0, 'utf8')
+    const {createProcessor, lintText} = await import('../plugin/processor.js')
+    files.push(lintText(createProcessor({...settings, config: false}), value, values['stdin-filename'], cwd))
+  }
+  if (paths.length > 0) {
+    let {files: found, missing} = await expandPaths(paths, cwd)
+    if (values['changed-since']) {
+      const changed = changedFiles(values['changed-since'], cwd)
+      found = found.filter((file) => changed.has(path.resolve(cwd, file)))
+      missing = []
+    }
+    const workers = values.workers === undefined ? undefined : Number(values.workers)
+    if (workers !== undefined && (!Number.isInteger(workers) || workers < 0)) {
+      throw new UsageError(`--workers takes a whole number of 0 or more, not "${values.workers}"`)
+    }
+    const cache = values.cache ? {folder: path.resolve(cwd, values['cache-location'] ?? 'node_modules/.cache/designlint'), version: packageVersion()} : undefined
+    const results = await checkFiles(found, {...settings, config: false}, cwd, {workers, cache})
+    files.push(...results.map((result) => fromPlain(result, cwd)))
+    for (const input of missing) {
+      files.push(fromPlain({path: input, templates: [], messages: [{reason: `No such file or folder, or no Markdown files match: ${input}`, ruleId: 'read', source: 'designlint', fatal: true}]}, cwd))
+    }
+    if (found.length === 0 && missing.length === 0 && !inputs.includes('-')) {
+      const why = values['changed-since'] ? ` changed since ${values['changed-since']}` : ''
+      process.stderr.write(`designlint: no Markdown files${why} in ${paths.join(', ')}\n`)
+    }
+  }
+
+  if (values.baseline) {
+    const file = path.resolve(cwd, values.baseline)
+    const baseline = values['update-baseline'] ? undefined : readBaseline(file)
+    if (!baseline) {
+      const recorded = createBaseline(files)
+      writeBaseline(file, recorded)
+      const count = recorded.findings.reduce((sum, entry) => sum + entry.count, 0)
+      process.stderr.write(`designlint: recorded ${count} findings in ${values.baseline}; from now on only new ones are reported\n`)
+      return 0
+    }
+    const dropped = applyBaseline(files, baseline)
+    if (dropped > 0) process.stderr.write(`designlint: ${dropped} findings recorded in ${values.baseline} not shown\n`)
+  }
+
+  const color = values['no-color'] ? false : (values.color ?? (format === 'stylish' && process.stdout.isTTY === true))
+  const output = await formatResults(format, files, {quiet: values.quiet, color, version: packageVersion()})
+  if (output) process.stdout.write(output + '\n')
+
+  const {errors, warnings} = countFindings(files)
+  if (errors > 0) return 1
+  if (maxWarnings >= 0 && warnings > maxWarnings) {
+    process.stderr.write(`designlint: ${warnings} warnings, more than --max-warnings ${maxWarnings}\n`)
+    return 1
+  }
+  return 0
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code
+  },
+  (error: unknown) => {
+    if (
+      error instanceof UsageError ||
+      error instanceof ConfigError ||
+      error instanceof PresetError ||
+      error instanceof ExistsError ||
+      error instanceof BaselineError ||
+      error instanceof GitError
+    ) {
+      process.stderr.write(`designlint: ${error.message}\n`)
+      process.exitCode = 2
+      return
+    }
+    process.stderr.write(`designlint: internal error: ${(error as Error)?.stack ?? error}\n`)
+    process.exitCode = 2
+  },
+)

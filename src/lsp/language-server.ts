@@ -1,0 +1,31 @@
+#!/usr/bin/env node
+/**
+ * designlint's language server (LSP over stdio), on unified-language-server:
+ * diagnostics with rule ids, severities and doc links as documents change,
+ * and quick fixes from each finding's `expected` (insert a missing section
+ * heading, fix a misspelt status). Placeholders carry no `expected`: they are
+ * never auto-fixed.
+ *
+ * It runs remark with designlint on every Markdown document; `.remarkrc`
+ * files add other remark plugins, and designlint's own config file
+ * (`.designlintrc*`) sets the preset and rules, as for the CLI.
+ */
+import {remark} from 'remark'
+import {createUnifiedLanguageServer} from 'unified-language-server'
+import type {Plugin} from 'unified'
+import designlint from '../plugin/plugin.js'
+
+// designlint takes optional options; the engine's plugin type wants unknown ones.
+const plugin = designlint as unknown as Plugin<unknown[]>
+
+createUnifiedLanguageServer({
+  configurationSection: 'designlint',
+  defaultProcessor: remark,
+  ignoreName: '.remarkignore',
+  packageField: 'remarkConfig',
+  pluginPrefix: 'remark',
+  plugins: [plugin],
+  processorName: 'remark',
+  processorSpecifier: 'remark',
+  rcName: '.remarkrc',
+})

@@ -1,0 +1,68 @@
+/**
+ * The engine: lint Markdown files or strings with designlint, one processor
+ * shared by every file. A file that cannot be read or processed gets one fatal
+ * message and the run goes on.
+ */
+import {readFile} from 'node:fs/promises'
+import path from 'node:path'
+import remarkParse from 'remark-parse'
+import {unified} from 'unified'
+import {VFile} from 'vfile'
+import designlint, {type Options} from './plugin.js'
+import {source} from '../rule/meta.js'
+
+/** A processor that parses Markdown and runs designlint. */
+export function createProcessor(options: Options = {}) {
+  return unified().use(remarkParse).use(designlint, options).freeze()
+}
+
+export type DesignlintProcessor = ReturnType<typeof createProcessor>
+
+/** Lint one in-memory document. */
+export function lintText(processor: DesignlintProcessor, value: string, filePath?: string, cwd = process.cwd()): VFile {
+  const file = new VFile({value, cwd, ...(filePath ? {path: filePath} : {})})
+  run(processor, file)
+  return file
+}
+
+/** Lint files from disk (paths relative to cwd), in order. */
+export async function lintFiles(processor: DesignlintProcessor, files: string[], cwd = process.cwd()): Promise<VFile[]> {
+  const results: VFile[] = []
+  for (const filePath of files) {
+    let value: string
+    try {
+      value = await readFile(path.resolve(cwd, filePath), 'utf8')
+    } catch (error) {
+      const file = new VFile({path: filePath, cwd})
+      fail(file, `Cannot read file: ${describeError(error)}`, 'read')
+      results.push(file)
+      continue
+    }
+    results.push(lintText(processor, value, filePath, cwd))
+  }
+  return results
+}
+
+function run(processor: DesignlintProcessor, file: VFile): void {
+  try {
+    const tree = processor.parse(file)
+    processor.runSync(tree, file)
+  } catch (error) {
+    if (file.messages.includes(error as never)) return
+    fail(file, `Cannot lint file: ${describeError(error)}`, 'crash')
+  }
+}
+
+/** Add a fatal message that is not a finding of any rule. */
+export function fail(file: VFile, reason: string, ruleId: string): void {
+  const message = file.message(reason, {ruleId, source})
+  message.fatal = true
+}
+
+function describeError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException)?.code
+  if (code === 'ENOENT') return 'no such file or directory'
+  if (code === 'EISDIR') return 'it is a directory'
+  if (code === 'EACCES') return 'permission denied'
+  return String((error as Error)?.message ?? error).split('\n')[0]
+}

@@ -1,0 +1,99 @@
+/**
+ * Which preset checks a document: its front matter `template:`, else the
+ * last config override whose glob matches its path, else the configured
+ * preset, else `standard`. `auto` picks the built-in or configured preset
+ * whose sections the document has most of, and says so; when none matches
+ * well it says that instead of guessing.
+ */
+import path from 'node:path'
+import picomatch from 'picomatch'
+import {alignDocument} from '../align/align.js'
+import type {Settings} from '../config/config.js'
+import {builtinPresets, isTemplatePath, loadPreset} from './load.js'
+import type {DocModel, Preset} from '../template/types.js'
+
+import {defaultPreset} from './default.js'
+
+export {defaultPreset}
+
+/** Below this share of a preset's sections, `auto` does not pick it. */
+export const autoThreshold = 0.5
+
+export interface Selection {
+  preset?: Preset
+  /** Why this preset, for messages: `front matter`, `config override "docs/adr/**"`. */
+  from: string
+  /** What `auto` found, said in the output. */
+  note?: string
+  /** Why no preset could be used (an unknown name, no good match). */
+  error?: string
+}
+
+/** Choose the preset for a document at `filePath` (absolute, or undefined for stdin). */
+export function selectPreset(doc: DocModel, filePath: string | undefined, settings: Settings, cwd: string): Selection {
+  const fromDoc = doc.frontmatter?.template
+  if (typeof fromDoc === 'string' && fromDoc.trim()) {
+    const base = filePath ? path.dirname(filePath) : cwd
+    return resolve(fromDoc.trim(), base, 'front matter', doc, settings)
+  }
+  if (filePath && settings.overrides) {
+    const relative = path.relative(settings.base ?? cwd, filePath).split(path.sep).join('/')
+    for (const override of [...settings.overrides].reverse()) {
+      if (picomatch(override.files, {dot: true})(relative)) {
+        return resolve(override.preset, settings.base ?? cwd, `config override "${override.files.join('", "')}"`, doc, settings)
+      }
+    }
+  }
+  if (settings.preset) return resolve(settings.preset, settings.base ?? cwd, 'config', doc, settings)
+  return resolve(defaultPreset, cwd, 'default', doc, settings)
+}
+
+function resolve(reference: string, base: string, from: string, doc: DocModel, settings: Settings): Selection {
+  if (reference === 'auto') return auto(doc, settings, base)
+  try {
+    return {preset: loadPreset(reference, base), from}
+  } catch (error) {
+    return {from, error: (error as Error).message}
+  }
+}
+
+/** How many of a preset's required sections a document has. */
+export function presetCoverage(preset: Preset, doc: DocModel): {have: number; total: number} {
+  const alignment = alignDocument(preset, doc)
+  let have = 0
+  let total = 0
+  for (const match of alignment.matches) {
+    if (match.section.optional || (!match.parent && match.section === preset.title)) continue
+    total++
+    if (match.status === 'matched' || match.status === 'moved' || match.status === 'misplaced') have++
+  }
+  return {have, total}
+}
+
+function auto(doc: DocModel, settings: Settings, base: string): Selection {
+  const references = new Set<string>(builtinPresets)
+  for (const override of settings.overrides ?? []) references.add(override.preset)
+  if (settings.preset && settings.preset !== 'auto') references.add(settings.preset)
+  let best: {preset: Preset; have: number; total: number} | undefined
+  for (const reference of references) {
+    let preset: Preset
+    try {
+      preset = loadPreset(reference, isTemplatePath(reference) ? base : process.cwd())
+    } catch {
+      continue
+    }
+    const {have, total} = presetCoverage(preset, doc)
+    if (total === 0) continue
+    if (!best || have / total > best.have / best.total || (have / total === best.have / best.total && have > best.have)) {
+      best = {preset, have, total}
+    }
+  }
+  if (!best || best.have / best.total < autoThreshold) {
+    const closest = best ? ` (closest: ${best.preset.name}, with ${best.have} of ${best.total} sections)` : ''
+    return {
+      from: 'auto',
+      error: `no preset matches this document well${closest}: name one with --preset or "template:" in its front matter`,
+    }
+  }
+  return {preset: best.preset, from: 'auto', note: `matched preset ${best.preset.name}: ${best.have} of ${best.total} sections`}
+}

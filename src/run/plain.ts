@@ -1,0 +1,61 @@
+/**
+ * Findings as plain data, to cross from worker threads and to and from the
+ * cache, and back into vfiles for the reporters.
+ */
+import {VFile} from 'vfile'
+import type {Point, Span} from '../template/types.js'
+
+export interface PlainMessage {
+  reason: string
+  ruleId?: string
+  source?: string
+  fatal: boolean | null | undefined
+  place?: Point | Span
+  url?: string
+  expected?: string[]
+  actual?: string
+  note?: string
+}
+
+export interface PlainResult {
+  path: string
+  messages: PlainMessage[]
+  /** Template files the result depends on (the preset's source, when a file). */
+  templates: string[]
+}
+
+export function toPlain(file: VFile): PlainResult {
+  const source = file.data.designlintSummary?.preset.source
+  return {
+    path: file.path ?? '',
+    messages: file.messages.map((message) => {
+      const plain: PlainMessage = {reason: message.reason, fatal: message.fatal}
+      if (message.ruleId) plain.ruleId = message.ruleId
+      if (message.source) plain.source = message.source
+      if (message.place) plain.place = message.place as Point | Span
+      if (message.url) plain.url = message.url
+      if (message.expected) plain.expected = message.expected
+      if (message.actual !== undefined) plain.actual = message.actual
+      if (message.note) plain.note = message.note
+      return plain
+    }),
+    templates: source && !source.startsWith('<') ? [source] : [],
+  }
+}
+
+export function fromPlain(result: PlainResult, cwd: string): VFile {
+  const file = new VFile({path: result.path, cwd})
+  for (const plain of result.messages) {
+    const message = file.message(plain.reason, {
+      ...(plain.place ? {place: plain.place} : {}),
+      ...(plain.ruleId ? {ruleId: plain.ruleId} : {}),
+      ...(plain.source ? {source: plain.source} : {}),
+    })
+    message.fatal = plain.fatal
+    if (plain.url) message.url = plain.url
+    if (plain.expected) message.expected = plain.expected
+    if (plain.actual !== undefined) message.actual = plain.actual
+    if (plain.note) message.note = plain.note
+  }
+  return file
+}
