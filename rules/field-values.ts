@@ -7,12 +7,13 @@
 import type {Root} from 'mdast'
 import {lintRule} from 'unified-lint-rule'
 import {getAnalysis} from '../src/analysis/analysis.js'
-import {judgeChoice} from '../src/markdown/blocks.js'
-import {findField, hasPlaceholder, itemValues, listChoices} from '../src/analysis/fields.js'
+import {findField, itemValues} from '../src/analysis/fields.js'
 import {report} from '../src/rule/wording.js'
 import {ruleUrl} from '../src/rule/meta.js'
 import type {ChoiceList, Span} from '../src/template/types.js'
 import type {VFile} from 'vfile'
+import {judgeChoice, listChoices} from '../src/util/choices.js'
+import {hasPlaceholder} from '../src/util/placeholders.js'
 
 const fieldValues = lintRule<Root, undefined>(
   {origin: 'designlint:field-values', url: ruleUrl('field-values')},

@@ -8,12 +8,12 @@
 import type {Root} from 'mdast'
 import {lintRule} from 'unified-lint-rule'
 import {getAnalysis} from '../src/analysis/analysis.js'
-import {normalizeProse, textBlocks} from '../src/markdown/blocks.js'
 import {docHeadingLine, report} from '../src/rule/wording.js'
 import {ruleUrl} from '../src/rule/meta.js'
-import {normalizeCode} from '../src/template/section-content.js'
-import {placeholderPattern} from '../src/util/text.js'
 import type {DocBlock, TemplateText} from '../src/template/types.js'
+import {normalizeProse, normalizeCode} from '../src/util/text.js'
+import {containsPlaceholder} from '../src/util/placeholders.js'
+import {textBlocks} from '../src/markdown/blocks.js'
 
 const noTemplateText = lintRule<Root, undefined>(
   {origin: 'designlint:no-template-text', url: ruleUrl('no-template-text')},
@@ -37,7 +37,7 @@ const noTemplateText = lintRule<Root, undefined>(
             report(file, `Example code block of the template left as is ${where}: expected your own`, position)
             continue
           }
-          if (new RegExp(placeholderPattern.source).test(piece.text)) continue
+          if (containsPlaceholder(piece.text)) continue
           const text = normalizeProse(piece.text)
           if (!text || !prose.has(text)) continue
           const shown = piece.text.trim().replace(/\s+/g, ' ')
@@ -68,7 +68,7 @@ const noTemplateText = lintRule<Root, undefined>(
       if (spec.choices || spec.format || !spec.example.trim()) continue
       const field = doc.fields.find((candidate) => candidate.key === spec.key)
       if (!field || normalizeProse(field.value) !== normalizeProse(spec.example)) continue
-      if (new RegExp(placeholderPattern.source).test(field.value)) continue
+      if (containsPlaceholder(field.value)) continue
       report(file, `Field "${spec.name}" keeps the template's example "${field.value}": expected your own value`, field.valueSpan, {actual: field.value})
     }
     // Under the title and in the footer.

@@ -12,9 +12,9 @@ import {getAnalysis} from '../src/analysis/analysis.js'
 import {docHeadingLine, report} from '../src/rule/wording.js'
 import {ruleUrl} from '../src/rule/meta.js'
 import {presentSections, sectionBlocks} from '../src/analysis/sections.js'
-import {normalizeCode} from '../src/template/section-content.js'
 import {markContent} from '../src/analysis/status.js'
 import type {TemplateDiagram} from '../src/template/types.js'
+import {normalizeCode} from '../src/util/text.js'
 
 const diagramFile = /\.(?:png|svg|jpe?g|gif|webp|drawio|excalidraw|puml|plantuml|mmd|mermaid|pdf|vsdx?)(?:[?#].*)?$/i
 

@@ -7,10 +7,11 @@
 import type {Root} from 'mdast'
 import {lintRule} from 'unified-lint-rule'
 import {getAnalysis} from '../src/analysis/analysis.js'
-import {findField, itemValues, listChoices} from '../src/analysis/fields.js'
+import {findField, itemValues} from '../src/analysis/fields.js'
 import {report} from '../src/rule/wording.js'
 import {ruleUrl} from '../src/rule/meta.js'
 import type {Span} from '../src/template/types.js'
+import {listChoices} from '../src/util/choices.js'
 
 const requiredFields = lintRule<Root, undefined>(
   {origin: 'designlint:required-fields', url: ruleUrl('required-fields')},

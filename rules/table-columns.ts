@@ -11,7 +11,8 @@ import {getAnalysis} from '../src/analysis/analysis.js'
 import {docHeadingLine, report} from '../src/rule/wording.js'
 import {ruleUrl} from '../src/rule/meta.js'
 import {cellContentSpan, columnList, pairTables} from '../src/analysis/tables.js'
-import {nearMissThreshold, normalizeWords, similarity} from '../src/util/text.js'
+import {normalizeWords} from '../src/util/text.js'
+import {nearest, nearMissThreshold, similarity} from '../src/util/similarity.js'
 
 const tableColumns = lintRule<Root, undefined>(
   {origin: 'designlint:table-columns', url: ruleUrl('table-columns')},
@@ -26,16 +27,9 @@ const tableColumns = lintRule<Root, undefined>(
       pair.template.columns.forEach((column, index) => {
         if (pair.columns[index] !== -1) return
         // A header cell the template lacks that is close to this column.
-        let near: number | undefined
-        let best = nearMissThreshold
-        header.children.forEach((cell, cellIndex) => {
-          if (taken.has(cellIndex)) return
-          const score = similarity(normalizeWords(column), normalizeWords(toString(cell)))
-          if (score >= best) {
-            best = score
-            near = cellIndex
-          }
-        })
+        const free = header.children.map((_, cellIndex) => cellIndex).filter((cellIndex) => !taken.has(cellIndex))
+        const wanted = normalizeWords(column)
+        const near = nearest(free, (cellIndex) => similarity(wanted, normalizeWords(toString(header.children[cellIndex]))), nearMissThreshold)
         const where = `in "${docHeadingLine(pair.heading)}"`
         if (near !== undefined) {
           const cell = header.children[near]

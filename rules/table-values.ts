@@ -8,12 +8,13 @@ import type {Root} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import {lintRule} from 'unified-lint-rule'
 import {getAnalysis} from '../src/analysis/analysis.js'
-import {judgeChoice, normalizeProse} from '../src/markdown/blocks.js'
 import {markContent} from '../src/analysis/status.js'
-import {hasPlaceholder, listChoices} from '../src/analysis/fields.js'
 import {docHeadingLine, report} from '../src/rule/wording.js'
 import {ruleUrl} from '../src/rule/meta.js'
 import {cellContentSpan, pairTables} from '../src/analysis/tables.js'
+import {judgeChoice, listChoices} from '../src/util/choices.js'
+import {normalizeProse} from '../src/util/text.js'
+import {hasPlaceholder} from '../src/util/placeholders.js'
 
 const tableValues = lintRule<Root, undefined>(
   {origin: 'designlint:table-values', url: ruleUrl('table-values')},

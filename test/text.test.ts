@@ -1,5 +1,7 @@
 import {describe, expect, it} from 'vitest'
-import {closest, normalizeHeading, similarity, splitNumber, splitPlaceholders} from '../src/util/text.js'
+import {normalizeHeading, splitNumber} from '../src/util/text.js'
+import {closest, similarity} from '../src/util/similarity.js'
+import {splitPlaceholders} from '../src/util/placeholders.js'
 
 describe('normalizeHeading', () => {
   it.each([

@@ -15,16 +15,9 @@
  *    under another parent is `misplaced`.
  */
 import {matchesHeading} from '../template/compile.js'
-import {nearMissThreshold, normalizeWords, similarity} from '../util/text.js'
-import type {
-  Alignment,
-  DocHeading,
-  DocModel,
-  Point,
-  Preset,
-  SectionMatch,
-  TemplateSection,
-} from '../template/types.js'
+import {normalizeWords} from '../util/text.js'
+import type {Alignment, DocHeading, DocModel, Point, Preset, SectionMatch, TemplateSection} from '../template/types.js'
+import {nearest, nearMissThreshold, similarity} from '../util/similarity.js'
 
 interface Context {
   doc: DocModel
@@ -135,18 +128,11 @@ function alignLevel(
   for (const section of literals) {
     if (found.has(section)) continue
     const [after, before] = gap(children, section, found, low, high)
-    let best: DocHeading | undefined
-    let bestScore = nearMissThreshold
     const wanted = expectedText(section)
-    for (const heading of candidates) {
-      if (used.has(heading.index) || heading.index <= after || heading.index >= before) continue
-      if (heading.depth !== section.depth) continue
-      const score = similarity(wanted, heading.normalized)
-      if (score >= bestScore + (best ? 0.0001 : 0)) {
-        best = heading
-        bestScore = score
-      }
-    }
+    const open = candidates.filter(
+      (heading) => !used.has(heading.index) && heading.index > after && heading.index < before && heading.depth === section.depth,
+    )
+    const best = nearest(open, (heading) => similarity(wanted, heading.normalized), nearMissThreshold)
     if (best) take(section, 'renamed', best)
   }
 

@@ -1,7 +1,6 @@
 /** Fields of a document matched to the template's, for the field rules. */
 import type {Analysis} from './analysis.js'
 import type {DocField, DocModel, FieldSpec, ItemField, Point} from '../template/types.js'
-import {placeholderPattern} from '../util/text.js'
 import {pointAt} from '../document/build.js'
 import {presentSections, sectionBlocks} from './sections.js'
 import type {ListItem} from 'mdast'
@@ -13,11 +12,6 @@ export function findField(doc: DocModel, spec: FieldSpec): DocField | undefined 
     doc.fields.find((field) => field.region === 'frontmatter' && field.key === spec.key) ??
     doc.fields.find((field) => field.key === spec.key)
   )
-}
-
-/** Whether a value still holds a placeholder (no-placeholders reports it). */
-export function hasPlaceholder(value: string): boolean {
-  return new RegExp(placeholderPattern.source).test(value) || /YYYY|MM-DD/.test(value)
 }
 
 export interface ItemValue {
@@ -60,9 +54,4 @@ export function itemValues(analysis: Analysis, source: string): ItemValue[] {
   return result
 }
 
-/** `one of A, B or C`. */
-export function listChoices(values: string[]): string {
-  if (values.length === 1) return `"${values[0]}"`
-  return values.slice(0, -1).map((value) => `"${value}"`).join(', ') + ` or "${values[values.length - 1]}"`
-}
 

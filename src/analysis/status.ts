@@ -4,9 +4,9 @@
  * and empty sections are warnings; from the first review status on they are
  * errors.
  */
-import {matchesChoice} from '../markdown/blocks.js'
-import {placeholderPattern} from '../util/text.js'
 import type {DocField, DocModel, Preset} from '../template/types.js'
+import {containsPlaceholder} from '../util/placeholders.js'
+import {matchesChoice} from '../util/choices.js'
 
 export interface DocStatus {
   /** The status as written, if any. */
@@ -41,11 +41,9 @@ export function isContentFinding(message: {ruleId?: string | undefined}): boolea
 export function documentStatus(preset: Preset, doc: DocModel, draftStatuses: string[] = preset.draftStatuses): DocStatus {
   const field = doc.fields.find((candidate) => candidate.key === 'status')
   const value = field?.value.trim()
-  if (!field || !value || placeholderPattern.test(value) || /\|/.test(value)) {
-    placeholderPattern.lastIndex = 0
+  if (!field || !value || containsPlaceholder(value) || /\|/.test(value)) {
     return {draft: true, describe: field && value ? 'the Status is not set to one value' : 'there is no Status', ...(field ? {field} : {})}
   }
-  placeholderPattern.lastIndex = 0
   const draft = draftStatuses.some((status) => matchesChoice(value, {values: [status], open: false}))
   return {value, draft, describe: `the Status is "${value}"`, field}
 }

@@ -8,18 +8,17 @@ import {readFileSync} from 'node:fs'
 import path from 'node:path'
 import {parseArgs} from 'node:util'
 import type {VFile} from 'vfile'
-import {applyBaseline, BaselineError, createBaseline, readBaseline, writeBaseline} from '../report/baseline.js'
-import {changedFiles, GitError} from '../run/changed.js'
+import {applyBaseline, createBaseline, readBaseline, writeBaseline} from '../report/baseline.js'
+import {changedFiles} from '../run/changed.js'
 import {checkFiles} from '../run/check-files.js'
-import {UsageError} from './usage-error.js'
-import {ConfigError, findConfig, loadConfigFile, type LoadedConfig} from '../config/config.js'
+import {DesignlintError, UsageError} from '../util/errors.js'
+import {findConfig, loadConfigFile, type LoadedConfig} from '../config/config.js'
 import {expandPaths} from '../run/files.js'
 import {countFindings, formatResults, formats, type Format} from '../report/format.js'
-import {builtinPresets, checkPresetReference, isTemplatePath, packageRoot, PresetError} from '../preset/builtin.js'
+import {builtinPresets, checkPresetReference, isTemplatePath, packageRoot} from '../preset/builtin.js'
 import {defaultPreset} from '../preset/default.js'
 import {fromPlain} from '../run/plain.js'
-import {closest} from '../util/text.js'
-import {ExistsError} from '../util/write-file.js'
+import {unknownName} from '../util/similarity.js'
 
 const help = `Usage: designlint [options] [paths|globs...]
        designlint presets
@@ -120,10 +119,7 @@ async function main(argv: string[]): Promise<number> {
 
   const format = values.format as Format
   if (!(formats as readonly string[]).includes(format)) {
-    const suggestion = closest(format, formats)
-    throw new UsageError(
-      `unknown format "${format}"` + (suggestion ? ` (did you mean "${suggestion}"?)` : '') + `; known formats: ${formats.join(', ')}`,
-    )
+    throw new UsageError(unknownName('format', format, formats))
   }
   let maxWarnings = -1
   if (values['max-warnings'] !== undefined) {
@@ -217,14 +213,7 @@ main(process.argv.slice(2)).then(
     process.exitCode = code
   },
   (error: unknown) => {
-    if (
-      error instanceof UsageError ||
-      error instanceof ConfigError ||
-      error instanceof PresetError ||
-      error instanceof ExistsError ||
-      error instanceof BaselineError ||
-      error instanceof GitError
-    ) {
+    if (error instanceof DesignlintError) {
       process.stderr.write(`designlint: ${error.message}\n`)
       process.exitCode = 2
       return

@@ -10,7 +10,7 @@ import {headingLine} from '../template/compile.js'
 import type {TemplateSection} from '../template/types.js'
 import {writeFileAtomic} from '../util/write-file.js'
 
-import {UsageError} from './usage-error.js'
+import {UsageError} from '../util/errors.js'
 
 /** `designlint preset show <name|path>`. */
 export function showPreset(reference: string, cwd: string, json: boolean): number {

@@ -7,8 +7,8 @@
  */
 import {readFileSync} from 'node:fs'
 import {builtinTemplatePath, isBuiltinPreset, loadPreset} from '../preset/load.js'
-import {splitPlaceholders} from '../util/text.js'
 import path from 'node:path'
+import {splitPlaceholders} from '../util/placeholders.js'
 
 export interface ScaffoldOptions {
   /** Preset name or template path (relative to cwd). */

@@ -15,7 +15,8 @@ import path from 'node:path'
 import {parse as parseYaml} from 'yaml'
 import {ruleIds} from '../rule/meta.js'
 import {isTemplatePath} from '../preset/builtin.js'
-import {closest} from '../util/text.js'
+import {unknownName} from '../util/similarity.js'
+import {DesignlintError} from '../util/errors.js'
 
 export type Severity = 'off' | 'on' | 'warn' | 'error' | 0 | 1 | 2 | boolean
 export type RuleSetting = Severity | [Severity, unknown?]
@@ -52,7 +53,7 @@ export interface LoadedConfig {
 }
 
 /** A configuration that cannot be read or is wrong: a usage error. */
-export class ConfigError extends Error {
+export class ConfigError extends DesignlintError {
   override name = 'ConfigError'
 }
 
@@ -137,10 +138,7 @@ export function validateSettings(data: unknown, where: string, base: string): Se
       }
       settings.draftStatuses = value
     } else {
-      const suggestion = closest(key, knownKeys)
-      throw new ConfigError(
-        `config ${where}: unknown key "${key}"` + (suggestion ? ` (did you mean "${suggestion}"?)` : '') + `; known keys: ${knownKeys.join(', ')}`,
-      )
+      throw new ConfigError(`config ${where}: ${unknownName('key', key, knownKeys)}`)
     }
   }
   return settings
@@ -153,10 +151,7 @@ function validateRules(value: unknown, where: string): Record<string, RuleSettin
   const result: Record<string, RuleSetting> = {}
   for (const [id, setting] of Object.entries(value)) {
     if (!(ruleIds as readonly string[]).includes(id)) {
-      const suggestion = closest(id, ruleIds)
-      throw new ConfigError(
-        `config ${where}: unknown rule "${id}"` + (suggestion ? ` (did you mean "${suggestion}"?)` : '') + `; known rules: ${ruleIds.join(', ')}`,
-      )
+      throw new ConfigError(`config ${where}: ${unknownName('rule', id, ruleIds)}`)
     }
     const severity = Array.isArray(setting) ? setting[0] : setting
     if (!severities.has(severity)) {

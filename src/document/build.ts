@@ -3,12 +3,13 @@
  * holds the outline (every top-level heading with the exact places of its
  * markers, number and title) and the front matter.
  */
-import type {Heading, Root, RootContent, Yaml} from 'mdast'
+import type {Heading, Root, Yaml} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import {parse as parseYaml} from 'yaml'
-import {fieldKey, labelledLines} from '../markdown/blocks.js'
-import {escapeRegExp, normalizeHeading, splitNumber} from '../util/text.js'
+import {escapeRegExp, normalizeHeading, splitNumber, fieldKey} from '../util/text.js'
 import type {DocBlock, DocField, DocHeading, DocModel, Point, Span} from '../template/types.js'
+import {labelledLines} from '../markdown/labelled-lines.js'
+import {isContent} from '../markdown/blocks.js'
 
 /** ATX heading start: markers, then an optional section number. */
 const atxStart = /^(#{1,6})[ \t]+(?:(\d+(?:\.\d+)*\.?)(?=[ \t]|$)[ \t]*)?/
@@ -123,24 +124,6 @@ export function pointAt(source: string, offset: number): Point {
     lineStart = index + 1
   }
   return {line, column: offset - lineStart + 1, offset}
-}
-
-/**
- * Whether a block is content of its own: a lone thematic break or an HTML
- * comment is not.
- */
-export function isContent(node: RootContent): boolean {
-  switch (node.type) {
-    case 'thematicBreak':
-    case 'yaml':
-      return false
-    case 'html':
-      return !/^\s*(?:<!--[\s\S]*?-->\s*)*$/.test(node.value)
-    case 'paragraph':
-      return toString(node).trim() !== '' || node.children.some((child) => child.type === 'image')
-    default:
-      return true
-  }
 }
 
 function toHeading(node: Heading, source: string, index: number): DocHeading {

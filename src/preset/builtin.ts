@@ -6,7 +6,8 @@
 import {existsSync} from 'node:fs'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
-import {closest} from '../util/text.js'
+import {unknownName} from '../util/similarity.js'
+import {DesignlintError} from '../util/errors.js'
 
 /** The built-in presets, with the title line of each template. */
 export const builtinPresets = ['standard', 'production', 'architecture', 'prd', 'evolving'] as const
@@ -27,7 +28,7 @@ function findRoot(start: string): string {
 }
 
 /** An unknown preset or an unreadable template: a configuration error. */
-export class PresetError extends Error {
+export class PresetError extends DesignlintError {
   override name = 'PresetError'
 }
 
@@ -61,10 +62,5 @@ export function checkPresetReference(reference: string, cwd: string): void {
 
 /** The error for a name that is no preset, with the closest one. */
 export function unknownPreset(reference: string): PresetError {
-  const suggestion = closest(reference, builtinPresets)
-  return new PresetError(
-    `unknown preset "${reference}"` +
-      (suggestion ? ` (did you mean "${suggestion}"?)` : '') +
-      `; known presets: ${builtinPresets.join(', ')}, or a path to a template .md file`,
-  )
+  return new PresetError(unknownName('preset', reference, builtinPresets, 'known presets', ', or a path to a template .md file'))
 }

@@ -8,6 +8,7 @@
 import {existsSync, readFileSync} from 'node:fs'
 import type {VFile} from 'vfile'
 import {writeFileAtomic} from '../util/write-file.js'
+import {DesignlintError} from '../util/errors.js'
 
 export interface BaselineEntry {
   file: string
@@ -23,7 +24,7 @@ export interface Baseline {
 }
 
 /** A baseline file that cannot be read: a usage error. */
-export class BaselineError extends Error {
+export class BaselineError extends DesignlintError {
   override name = 'BaselineError'
 }
 

@@ -1,8 +1,9 @@
 /** `--changed-since <ref>`: the files git says changed against a base ref. */
 import {execFileSync} from 'node:child_process'
 import path from 'node:path'
+import {DesignlintError} from '../util/errors.js'
 
-export class GitError extends Error {
+export class GitError extends DesignlintError {
   override name = 'GitError'
 }
 

@@ -24,8 +24,10 @@
  * | `draft <Status>, …` | statuses under which a document is a draft (template-wide) |
  */
 import type {RootContent} from 'mdast'
-import {closest, normalizeWords} from '../util/text.js'
+import {normalizeWords} from '../util/text.js'
 import type {ChoiceList, Preset, TemplateSection} from './types.js'
+import {unknownName} from '../util/similarity.js'
+import {DesignlintError} from '../util/errors.js'
 
 export interface Annotation {
   verb: string
@@ -36,7 +38,7 @@ export interface Annotation {
 export const annotationVerbs = ['optional', 'required', 'repeatable', 'alias', 'allow', 'open', 'draft'] as const
 
 /** An annotation that cannot be read: the template's author gets one line. */
-export class AnnotationError extends Error {
+export class AnnotationError extends DesignlintError {
   override name = 'AnnotationError'
 }
 
@@ -66,12 +68,7 @@ export function annotationsIn(nodes: RootContent[]): Annotation[] {
 
 function check(annotation: Annotation): void {
   if ((annotationVerbs as readonly string[]).includes(annotation.verb)) return
-  const suggestion = closest(annotation.verb, annotationVerbs)
-  throw new AnnotationError(
-    `line ${annotation.line}: unknown designlint annotation "${annotation.verb}"` +
-      (suggestion ? ` (did you mean "${suggestion}"?)` : '') +
-      `; known: ${annotationVerbs.join(', ')}`,
-  )
+  throw new AnnotationError(`line ${annotation.line}: ${unknownName('designlint annotation', annotation.verb, annotationVerbs, 'known')}`)
 }
 
 /** `Status: Proposed, Accepted` → ["status", ["Proposed", "Accepted"]]. */

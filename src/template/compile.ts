@@ -7,10 +7,11 @@ import type {Heading, Root, RootContent} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import {visit} from 'unist-util-visit'
 import {parseMarkdown} from '../markdown/syntax.js'
-import {escapeRegExp, normalizeWords, placeholderPattern, splitNumber, splitPlaceholders, stripOptionalMarker} from '../util/text.js'
+import {escapeRegExp, normalizeWords, splitNumber, stripOptionalMarker} from '../util/text.js'
 import type {HeadingMatch, Preset, TemplateSection} from './types.js'
 import {applyPresetAnnotations, applySectionAnnotations, annotationsIn} from './annotations.js'
 import {fieldSpecs, frontmatterSpecs, sectionContent, templateTexts} from './section-content.js'
+import {findPlaceholders, splitPlaceholders} from '../util/placeholders.js'
 
 export interface CompileOptions {
   /** Preset name to record (default: the source). */
@@ -70,7 +71,7 @@ export function compileTemplate(markdown: string, options: CompileOptions = {}):
   const found = new Set<string>()
   visit(tree, (node) => {
     if (node.type === 'text' || node.type === 'html') {
-      for (const match of node.value.matchAll(placeholderPattern)) found.add(match[0].toLowerCase())
+      for (const {value} of findPlaceholders(node.value)) found.add(value.toLowerCase())
     }
   })
   const placeholders = [...found]

@@ -6,9 +6,12 @@
 import type {Root, RootContent, Table} from 'mdast'
 import {parse as parseYaml} from 'yaml'
 import {toString} from 'mdast-util-to-string'
-import {fieldKey, labelledLines, normalizeProse, parseChoices, textBlocks} from '../markdown/blocks.js'
-import {placeholderPattern} from '../util/text.js'
 import type {ChoiceList, FieldSpec, ItemField, SectionContent, TemplateDiagram, TemplateTable, TemplateText} from './types.js'
+import {fieldKey, normalizeCode, normalizeProse} from '../util/text.js'
+import {findPlaceholders} from '../util/placeholders.js'
+import {labelledLines} from '../markdown/labelled-lines.js'
+import {parseChoices} from '../util/choices.js'
+import {textBlocks} from '../markdown/blocks.js'
 
 /** Statuses a document goes through, for a template that writes one ("Status: Draft"). */
 export const defaultStatuses = ['Draft', 'In Review', 'Approved']
@@ -49,11 +52,6 @@ export function templateTexts(node: RootContent, source: string): TemplateText[]
   return result
 }
 
-/** Code compared as written, white space folded. */
-export function normalizeCode(value: string): string {
-  return value.replace(/\s+/g, ' ').trim()
-}
-
 function templateTable(node: Table): TemplateTable {
   const [head, ...rows] = node.children
   const columns = (head?.children ?? []).map((cell) => toString(cell).trim())
@@ -76,7 +74,7 @@ function templateDiagram(node: {lang?: string | null; value: string}, line: numb
     return {kind: 'mermaid', ...(diagramType ? {diagramType} : {}), example: normalizeCode(node.value), line}
   }
   if (!lang || lang === 'text' || lang === 'ascii') {
-    const placeholders = node.value.match(placeholderPattern) ?? []
+    const placeholders = findPlaceholders(node.value).map((found) => found.value)
     if (placeholders.some((placeholder) => /diagram|ascii|art\b/i.test(placeholder))) {
       return {kind: 'ascii', example: normalizeCode(node.value), line}
     }

@@ -1,19 +1,10 @@
 /**
- * Text helpers shared by the template compiler, the document model and the
- * rules: how heading text is normalised for matching, how placeholders are
- * recognised, and how near misses are scored.
+ * Text normalisation, shared by the template compiler, the document model
+ * and the rules: heading text for matching, field labels, prose and code for
+ * comparing with the template's.
  */
-import {distance} from 'fastest-levenshtein'
-
 /** A leading section number: `1.`, `1.1`, `10.2.`, followed by white space. */
 const leadingNumber = /^\s*(\d+(?:\.\d+)*)(\.?)(?=\s|$)\s*/
-
-/**
- * Placeholders as templates write them: `[Feature Name]`, `<Name>`,
- * `{Entity Name}`. Brackets are not nested in templates; the contents may not
- * start with a space (so `a < b > c` is not one).
- */
-export const placeholderPattern = /\[[^\[\]\n]+\]|<[^<>\s][^<>\n]*>|\{[^{}\n]+\}/g
 
 export interface SplitNumber {
   /** The number without a trailing dot (`1`, `1.1`), if any. */
@@ -65,77 +56,36 @@ export function escapeRegExp(value: string): string {
   return value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 }
 
-export interface TextPart {
-  kind: 'text' | 'placeholder'
-  value: string
-}
-
-/** Split text into literal parts and placeholder parts. */
-export function splitPlaceholders(text: string): TextPart[] {
-  const parts: TextPart[] = []
-  let last = 0
-  for (const match of text.matchAll(placeholderPattern)) {
-    const index = match.index
-    if (index > last) parts.push({kind: 'text', value: text.slice(last, index)})
-    parts.push({kind: 'placeholder', value: match[0]})
-    last = index + match[0].length
-  }
-  if (last < text.length) parts.push({kind: 'text', value: text.slice(last)})
-  return parts
-}
-
-const stopWords = new Set(['a', 'an', 'and', 'the', 'of', 'for', 'to', 'in', 'on', 'or', 'with'])
-
-function significantWords(normalized: string): string[] {
-  return normalized.split(' ').filter((word) => word && !stopWords.has(word))
-}
-
-/**
- * How alike two normalised headings are, from 0 to 1: the better of their
- * edit-distance similarity and the share of the expected heading's words that
- * the actual one has (so "Rollback plan" is near "Rollback Strategy").
- */
-export function similarity(expected: string, actual: string): number {
-  if (!expected || !actual) return 0
-  const edit = 1 - distance(expected, actual) / Math.max(expected.length, actual.length)
-  const want = significantWords(expected)
-  const have = new Set(significantWords(actual))
-  if (want.length === 0 || have.size === 0) return edit
-  let shared = 0
-  for (const word of want) if (have.has(word) || [...have].some((h) => nearWord(word, h))) shared++
-  // Many extra words make the heading something else, not a variant.
-  const overlap = have.size > want.length * 2 + 1 ? 0 : (shared / want.length) * 0.9
-  return Math.max(edit, overlap)
-}
-
-function nearWord(a: string, b: string): boolean {
-  if (a.length < 5 || b.length < 5) return false
-  return distance(a, b) <= (Math.min(a.length, b.length) >= 8 ? 2 : 1)
-}
-
-/** The threshold from which a heading counts as a near miss of another. */
-export const nearMissThreshold = 0.45
-
-/**
- * The closest candidate to `wanted` among `candidates` (plain strings), for
- * "did you mean" suggestions on names (presets, statuses).
- */
-export function closest(wanted: string, candidates: readonly string[]): string | undefined {
-  let best: string | undefined
-  let bestScore = 0
-  const want = wanted.toLowerCase()
-  for (const candidate of candidates) {
-    const have = candidate.toLowerCase()
-    const score = 1 - distance(want, have) / Math.max(want.length, have.length)
-    if (score > bestScore) {
-      bestScore = score
-      best = candidate
-    }
-  }
-  return bestScore >= 0.5 ? best : undefined
-}
-
 /** Quote a value for a message: `"x"`. */
 export function quote(value: string): string {
   return '"' + value + '"'
+}
+
+/** Normalise a field label: case folded, space, `_` and `-` alike. */
+export function fieldKey(label: string): string {
+  return label
+    .toLowerCase()
+    .replace(/[\s_-]+/g, ' ')
+    .replace(/[^\p{L}\p{N} ]/gu, '')
+    .trim()
+}
+
+/**
+ * Normalise prose for comparing with template text: case folded, the
+ * template's brackets and Markdown marks dropped, white space folded,
+ * trailing punctuation ignored.
+ */
+export function normalizeProse(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[\[\]{}<>*_`]/g, '')
+    .replace(/\s+/g, ' ')
+    .replace(/^[-•\s]+/, '')
+    .replace(/[\s.:;,!?…]+$/, '')
+    .trim()
+}
+
+/** Code compared as written, white space folded. */
+export function normalizeCode(value: string): string {
+  return value.replace(/\s+/g, ' ').trim()
 }

@@ -6,8 +6,9 @@
  */
 import {linkSync, renameSync, unlinkSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
+import {DesignlintError} from './errors.js'
 
-export class ExistsError extends Error {
+export class ExistsError extends DesignlintError {
   override name = 'ExistsError'
 }
 
