@@ -30,6 +30,8 @@ declare module 'vfile' {
   interface DataMap {
     designlint: Analysis
     designlintSummary: AnalysisSummary
+    /** Set by the designlint plugin once it has looked at the file (with or without a preset). */
+    designlintRan: boolean
   }
 }
 
