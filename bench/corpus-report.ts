@@ -12,8 +12,8 @@ import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {createProcessor, lintText} from '../src/plugin/processor.js'
 import {loadPreset} from '../src/preset/load.js'
-import {headingLine, walkSections} from '../src/template/compile.js'
 import {normalizeHeading} from '../src/util/text.js'
+import {headingLine, walkSections} from '../src/template/headings.js'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..')
 const corpora = path.resolve(root, '..', 'shared', 'corpora')
@@ -26,14 +26,19 @@ interface Corpus {
 
 function rfcs(): Corpus {
   const base = path.join(corpora, 'rust-rfcs')
-  const files = readdirSync(path.join(base, 'text')).filter((name) => name.endsWith('.md')).sort().map((name) => path.join(base, 'text', name))
+  const files = readdirSync(path.join(base, 'text'))
+    .filter((name) => name.endsWith('.md'))
+    .sort()
+    .map((name) => path.join(base, 'text', name))
   return {name: 'Rust RFCs', template: path.join(base, '0000-template.md'), files}
 }
 
 function keps(): Corpus {
   const base = path.join(corpora, 'keps', 'keps')
   const files: string[] = []
-  for (const sig of readdirSync(base).filter((name) => name.startsWith('sig-')).sort()) {
+  for (const sig of readdirSync(base)
+    .filter((name) => name.startsWith('sig-'))
+    .sort()) {
     for (const kep of readdirSync(path.join(base, sig)).sort()) {
       const file = path.join(base, sig, kep, 'README.md')
       if (existsSync(file)) files.push(file)

@@ -15,7 +15,7 @@ import {unified} from 'unified'
 import {createProcessor, lintText} from '../src/plugin/processor.js'
 import {loadPreset} from '../src/preset/load.js'
 import {remarkDesignlintSyntax} from '../src/markdown/syntax.js'
-import {headingLine, walkSections} from '../src/template/compile.js'
+import {headingLine, walkSections} from '../src/template/headings.js'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..')
 const corpora = path.resolve(root, '..', 'shared', 'corpora')
@@ -69,15 +69,24 @@ function corpusList(): Corpus[] {
       template: path.join(rfc, '0000-template.md'),
       dir: rfc,
       glob: 'text/*.md',
-      files: readdirSync(path.join(rfc, 'text')).filter((name) => name.endsWith('.md')).map((name) => path.join('text', name)),
+      files: readdirSync(path.join(rfc, 'text'))
+        .filter((name) => name.endsWith('.md'))
+        .map((name) => path.join('text', name)),
     })
   }
   const kep = path.join(corpora, 'keps', 'keps')
   if (existsSync(kep)) {
     const files: string[] = []
     for (const sig of readdirSync(kep).filter((name) => name.startsWith('sig-')))
-      for (const item of readdirSync(path.join(kep, sig))) if (existsSync(path.join(kep, sig, item, 'README.md'))) files.push(path.join(sig, item, 'README.md'))
-    list.push({name: 'Kubernetes KEPs', template: path.join(kep, 'NNNN-kep-template', 'README.md'), dir: kep, glob: 'sig-*/*/README.md', files})
+      for (const item of readdirSync(path.join(kep, sig)))
+        if (existsSync(path.join(kep, sig, item, 'README.md'))) files.push(path.join(sig, item, 'README.md'))
+    list.push({
+      name: 'Kubernetes KEPs',
+      template: path.join(kep, 'NNNN-kep-template', 'README.md'),
+      dir: kep,
+      glob: 'sig-*/*/README.md',
+      files,
+    })
   }
   return list
 }
@@ -115,7 +124,9 @@ function engineOverParse(corpus: Corpus): {parse: number; full: number} {
     for (const text of texts) parser.parse(text)
     parse.push((performance.now() - start) / 1000)
     start = performance.now()
-    corpus.files.forEach((file, position) => lintText(processor, texts[position], file))
+    corpus.files.forEach((file, position) => {
+      lintText(processor, texts[position], file)
+    })
     full.push((performance.now() - start) / 1000)
   }
   return {parse: median(parse), full: median(full)}
@@ -159,17 +170,54 @@ function main(): void {
     const cold = measure(cached, copy, 1)
     const warm = measure(cached, copy)
     appendFileSync(path.join(copy, corpus.files[0]), '\nOne more line.\n')
-    const oneChanged = spawnSync(cached[0], cached.slice(1), {cwd: copy, encoding: 'utf8', env: {...process.env, DESIGNLINT_CACHE_STATS: '1'}, maxBuffer: 1 << 30}).stderr.trim()
+    const oneChanged = spawnSync(cached[0], cached.slice(1), {
+      cwd: copy,
+      encoding: 'utf8',
+      env: {...process.env, DESIGNLINT_CACHE_STATS: '1'},
+      maxBuffer: 1 << 30,
+    }).stderr.trim()
     const engine = engineOverParse(corpus)
 
     say(`## ${corpus.name}: ${corpus.files.length} documents`)
     say()
     say('| tool | what it checks | wall time (s) | peak memory (MB) | designlint / tool |')
     say('| --- | --- | ---: | ---: | ---: |')
-    say(row(['designlint (all rules, worker threads)', 'the template compiled as a preset', designlint.seconds, designlint.megabytes?.toFixed(0) ?? '', '1.00']))
-    say(row(['designlint --workers 0', 'the same, one thread', oneThread.seconds, oneThread.megabytes?.toFixed(0) ?? '', (designlint.seconds / oneThread.seconds).toFixed(2)]))
-    say(row(['markdownlint-cli2 (MD043 only)', "the template's headings", markdownlint.seconds, markdownlint.megabytes?.toFixed(0) ?? '', (designlint.seconds / markdownlint.seconds).toFixed(2)]))
-    say(row(['@contextlint/cli (SEC-001, SEC-002)', 'required top-level sections and their order', contextlint.seconds, contextlint.megabytes?.toFixed(0) ?? '', (designlint.seconds / contextlint.seconds).toFixed(2)]))
+    say(
+      row([
+        'designlint (all rules, worker threads)',
+        'the template compiled as a preset',
+        designlint.seconds,
+        designlint.megabytes?.toFixed(0) ?? '',
+        '1.00',
+      ]),
+    )
+    say(
+      row([
+        'designlint --workers 0',
+        'the same, one thread',
+        oneThread.seconds,
+        oneThread.megabytes?.toFixed(0) ?? '',
+        (designlint.seconds / oneThread.seconds).toFixed(2),
+      ]),
+    )
+    say(
+      row([
+        'markdownlint-cli2 (MD043 only)',
+        "the template's headings",
+        markdownlint.seconds,
+        markdownlint.megabytes?.toFixed(0) ?? '',
+        (designlint.seconds / markdownlint.seconds).toFixed(2),
+      ]),
+    )
+    say(
+      row([
+        '@contextlint/cli (SEC-001, SEC-002)',
+        'required top-level sections and their order',
+        contextlint.seconds,
+        contextlint.megabytes?.toFixed(0) ?? '',
+        (designlint.seconds / contextlint.seconds).toFixed(2),
+      ]),
+    )
     say()
     say('| measure | value | target | holds |')
     say('| --- | ---: | ---: | --- |')
@@ -197,12 +245,19 @@ function main(): void {
   say()
   say('| command | wall time (s) |')
   say('| --- | ---: |')
-  say(row(["node -e \"import('remark-parse')\"", importOnly.seconds]))
+  say(row(['node -e "import(\'remark-parse\')"', importOnly.seconds]))
   say(row(['designlint --preset standard fixtures/standard/valid.md', oneDoc.seconds]))
   say()
   say('| measure | value | target | holds |')
   say('| --- | ---: | ---: | --- |')
-  say(row(['one document / importing the parser', `${(oneDoc.seconds / importOnly.seconds).toFixed(2)}×`, '≤ 1.5×', oneDoc.seconds / importOnly.seconds <= 1.5 ? 'yes' : 'no']))
+  say(
+    row([
+      'one document / importing the parser',
+      `${(oneDoc.seconds / importOnly.seconds).toFixed(2)}×`,
+      '≤ 1.5×',
+      oneDoc.seconds / importOnly.seconds <= 1.5 ? 'yes' : 'no',
+    ]),
+  )
   say()
   writeFileSync(path.join(root, 'bench', 'RESULTS.md'), lines.join('\n') + '\n')
   rmSync(work, {recursive: true, force: true})

@@ -4,44 +4,55 @@
  * you mean "Approved") are findings, with the fix in `expected`. The same
  * for choice fields inside list items (`Status: Open`).
  */
-import type {Root} from 'mdast'
-import {lintRule} from 'unified-lint-rule'
-import {getAnalysis} from '../src/analysis/analysis.js'
-import {findField, itemValues} from '../src/analysis/fields.js'
-import {report} from '../src/rule/wording.js'
-import {ruleUrl} from '../src/rule/meta.js'
-import type {ChoiceList, Span} from '../src/template/types.js'
-import type {VFile} from 'vfile'
+import type {Point, Position} from 'unist'
+import {findField} from '../src/analysis/fields.js'
+import {defineRule, type RuleContext} from '../src/rule/define.js'
+import type {ChoiceList} from '../src/template/types.js'
 import {judgeChoice, listChoices} from '../src/util/choices.js'
 import {hasPlaceholder} from '../src/util/placeholders.js'
 
-const fieldValues = lintRule<Root, undefined>(
-  {origin: 'designlint:field-values', url: ruleUrl('field-values')},
-  function (_, file) {
-    const analysis = getAnalysis(file)
-    if (!analysis) return
+const messages = {
+  several: '{what} holds several values "{value}": expected exactly one of {allowed}',
+  'not-allowed': '{what} has "{value}": expected one of {allowed}{suggestion}',
+}
+
+export default defineRule({
+  id: 'field-values',
+  description: 'A choice field holds exactly one allowed value.',
+  strictness: 'always',
+  messages,
+  check(context) {
+    const {analysis} = context
     for (const spec of analysis.preset.fields) {
       if (!spec.choices) continue
-      const field = findField(analysis.doc, spec)
-      if (!field || !field.value || hasPlaceholder(field.value)) continue
-      checkChoice(file, `Field "${spec.name}"`, field.value, spec.choices, field.valueSpan)
+      const field = findField(analysis.fields, spec)
+      if (!field?.value || hasPlaceholder(field.value)) continue
+      checkChoice(context, `Field "${spec.name}"`, field.value, spec.choices, field.valueSpan)
     }
-    for (const entry of itemValues(analysis, String(file.value))) {
-      if (!entry.value || !entry.value.text || hasPlaceholder(entry.text)) continue
-      checkChoice(file, `"${entry.field.name}" of the list item`, entry.value.text, entry.field.choices, entry.value)
+    for (const entry of analysis.itemValues()) {
+      if (!entry.value?.text || hasPlaceholder(entry.text)) continue
+      checkChoice(context, `"${entry.field.name}" of the list item`, entry.value.text, entry.field.choices, entry.value)
     }
   },
-)
+})
 
-function checkChoice(file: VFile, what: string, value: string, choices: ChoiceList, place: Span): void {
+function checkChoice(
+  {report}: RuleContext<keyof typeof messages, unknown>,
+  what: string,
+  value: string,
+  choices: ChoiceList,
+  place: Point | Position,
+): void {
   const judgement = judgeChoice(value, choices)
   if (judgement.kind === 'ok') return
   const allowed = listChoices(choices.values)
-  const reason =
-    judgement.kind === 'several'
-      ? `${what} holds several values "${value}": expected exactly one of ${allowed}`
-      : `${what} has "${value}": expected one of ${allowed}` + (judgement.suggestion ? ` (did you mean "${judgement.suggestion}"?)` : '')
-  report(file, reason, place, {expected: judgement.expected, actual: value})
+  const fix = {expected: judgement.expected, actual: value}
+  if (judgement.kind === 'several') report('several', place, {what, value, allowed}, fix)
+  else
+    report(
+      'not-allowed',
+      place,
+      {what, value, allowed, suggestion: judgement.suggestion ? ` (did you mean "${judgement.suggestion}"?)` : ''},
+      fix,
+    )
 }
-
-export default fieldValues

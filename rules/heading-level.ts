@@ -2,32 +2,34 @@
  * heading-level: each template section's heading is at the template's depth.
  * Reported at the `#` markers, with the right markers as `expected`.
  */
-import type {Root} from 'mdast'
-import {lintRule} from 'unified-lint-rule'
-import {getAnalysis} from '../src/analysis/analysis.js'
-import {docHeadingLine, quoteSection, report, underParent} from '../src/rule/wording.js'
-import {ruleUrl} from '../src/rule/meta.js'
+import {defineRule} from '../src/rule/define.js'
+import {docHeadingLine, quoteSection, underParent} from '../src/rule/wording.js'
 
-const headingLevel = lintRule<Root, undefined>(
-  {origin: 'designlint:heading-level', url: ruleUrl('heading-level')},
-  function (_, file) {
-    const analysis = getAnalysis(file)
-    if (!analysis) return
+export default defineRule({
+  id: 'heading-level',
+  description: "Each section's heading is at the template's depth.",
+  strictness: 'always',
+  messages: {
+    'wrong-level': 'Heading "{heading}" is at level {actual}: expected level {expected} ({section}{under})',
+  },
+  check({analysis, report}) {
     for (const match of analysis.alignment.matches) {
       const depth = match.section.depth
       for (const heading of match.instances) {
         if (heading.depth === depth) continue
-        const reason =
-          `Heading "${docHeadingLine(heading)}" is at level ${heading.depth}: ` +
-          `expected level ${depth} (${quoteSection(match)}${underParent(match)})`
+        const data = {
+          heading: docHeadingLine(heading),
+          actual: heading.depth,
+          expected: depth,
+          section: quoteSection(match),
+          under: underParent(match),
+        }
         if (heading.markerSpan) {
-          report(file, reason, heading.markerSpan, {expected: ['#'.repeat(depth)], actual: '#'.repeat(heading.depth)})
+          report('wrong-level', heading.markerSpan, data, {expected: ['#'.repeat(depth)], actual: '#'.repeat(heading.depth)})
         } else {
-          report(file, reason, heading.span)
+          report('wrong-level', heading.span, data)
         }
       }
     }
   },
-)
-
-export default headingLevel
+})

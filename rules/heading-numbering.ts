@@ -4,18 +4,22 @@
  * level too, consecutively from 1, with the parent's number as prefix.
  * Extra sections the document adds are counted when they carry a number.
  */
-import type {Root} from 'mdast'
-import {lintRule} from 'unified-lint-rule'
-import {getAnalysis} from '../src/analysis/analysis.js'
-import {docHeadingLine, report} from '../src/rule/wording.js'
-import {ruleUrl} from '../src/rule/meta.js'
-import type {DocHeading, SectionMatch} from '../src/template/types.js'
+import {isPresent} from '../src/align/align.js'
+import {defineRule} from '../src/rule/define.js'
+import {docHeadingLine} from '../src/rule/wording.js'
+import {sectionEnd} from '../src/markdown/regions.js'
+import type {DocHeading} from '../src/document/types.js'
+import type {SectionMatch} from '../src/align/types.js'
 
-const headingNumbering = lintRule<Root, undefined>(
-  {origin: 'designlint:heading-numbering', url: ruleUrl('heading-numbering')},
-  function (_, file) {
-    const analysis = getAnalysis(file)
-    if (!analysis) return
+export default defineRule({
+  id: 'heading-numbering',
+  description: "Numbered levels are numbered consecutively, with the parent's number as prefix.",
+  strictness: 'always',
+  messages: {
+    unnumbered: 'Heading "{heading}" is not numbered: expected "{expected}" before its title, as the template numbers this level{under}',
+    misnumbered: 'Heading "{heading}" is numbered "{actual}": expected "{expected}" (numbers run from 1 without gaps{prefix}{under})',
+  },
+  check({analysis, file, report}) {
     const {alignment, doc} = analysis
     const headings = doc.headings
     /** Heading index → the number it should have. */
@@ -36,14 +40,13 @@ const headingNumbering = lintRule<Root, undefined>(
       let high = headings.length
       if (parent?.heading) {
         low = parent.heading.index + 1
-        high = headings.findIndex((h, index) => index >= low && h.depth <= parent.heading!.depth)
-        if (high === -1) high = headings.length
+        high = sectionEnd(headings, parent.heading)
       }
 
       const siblings: DocHeading[] = []
       const present = new Set<number>()
       for (const child of children) {
-        if (child.status === 'missing' || child.status === 'skipped' || child.status === 'misplaced') continue
+        if (!isPresent(child) || child.status === 'misplaced') continue
         if (child.section.number === undefined) continue
         for (const heading of child.instances) if (heading.depth === depth) present.add(heading.index)
       }
@@ -71,8 +74,7 @@ const headingNumbering = lintRule<Root, undefined>(
         // A gap is fine where the template's own number is kept and the
         // sections in between are missing (reported by required-sections).
         const template = alignment.byHeading.get(heading.index)?.section.number
-        const keepsTemplateNumber =
-          own !== undefined && template !== undefined && own > next && lastPart(template) === own
+        const keepsTemplateNumber = own !== undefined && template !== undefined && own > next && lastPart(template) === own
         if (keepsTemplateNumber) next = own
         const expected = (prefix ? prefix + '.' : '') + String(next)
         expectedNumbers.set(heading.index, expected)
@@ -82,29 +84,27 @@ const headingNumbering = lintRule<Root, undefined>(
         const under = parent?.heading && parent.section.depth > 1 ? ` under "${docHeadingLine(parent.heading)}"` : ''
         if (written === undefined) {
           report(
-            file,
-            `Heading "${docHeadingLine(heading)}" is not numbered: expected "${shown}" before its title, as the template numbers this level${under}`,
+            'unnumbered',
             heading.titleSpan.start,
+            {heading: docHeadingLine(heading), expected: shown, under},
             {expected: [shown + ' '], actual: ''},
           )
         } else {
           const span = heading.numberSpan
           const actual = span ? String(file.value).slice(span.start.offset, span.end.offset) : written
           report(
-            file,
-            `Heading "${docHeadingLine(heading)}" is numbered "${actual}": expected "${shown}" (numbers run from 1 without gaps${prefix ? `, prefixed "${prefix}."` : ''}${under})`,
+            'misnumbered',
             span ?? heading.span,
+            {heading: docHeadingLine(heading), actual, expected: shown, prefix: prefix ? `, prefixed "${prefix}."` : '', under},
             span ? {expected: [shown], actual} : {},
           )
         }
       }
     }
   },
-)
+})
 
 /** The last part of a section number, as a number: `2.3` → 3. */
 function lastPart(value: string): number {
   return Number(value.slice(value.lastIndexOf('.') + 1))
 }
-
-export default headingNumbering

@@ -1,4 +1,10 @@
-/** Every designlint rule, by its public id. */
+/**
+ * The registry: every designlint rule, in the order rules run and are
+ * documented. Rule ids, descriptions, documentation links, SARIF rule
+ * metadata and which findings follow the document's status all derive from
+ * the rule modules listed here.
+ */
+import type {DesignlintRule, RuleMeta} from '../src/rule/define.js'
 import fieldFormat from './field-format.js'
 import fieldValues from './field-values.js'
 import headingLevel from './heading-level.js'
@@ -13,21 +19,33 @@ import requiredTables from './required-tables.js'
 import sectionOrder from './section-order.js'
 import tableColumns from './table-columns.js'
 import tableValues from './table-values.js'
-import type {RuleId} from '../src/rule/meta.js'
 
-export const rules = {
-  'required-sections': requiredSections,
-  'section-order': sectionOrder,
-  'heading-level': headingLevel,
-  'heading-numbering': headingNumbering,
-  'no-empty-sections': noEmptySections,
-  'no-placeholders': noPlaceholders,
-  'no-template-text': noTemplateText,
-  'required-fields': requiredFields,
-  'field-values': fieldValues,
-  'field-format': fieldFormat,
-  'required-tables': requiredTables,
-  'table-columns': tableColumns,
-  'table-values': tableValues,
-  'required-diagrams': requiredDiagrams,
-} satisfies Record<RuleId, unknown>
+export const rules: readonly DesignlintRule[] = [
+  requiredSections,
+  sectionOrder,
+  headingLevel,
+  headingNumbering,
+  noEmptySections,
+  noPlaceholders,
+  noTemplateText,
+  requiredFields,
+  fieldValues,
+  fieldFormat,
+  requiredTables,
+  tableColumns,
+  tableValues,
+  requiredDiagrams,
+]
+
+/** Every rule's metadata, in registry order. */
+export const ruleMetas: readonly RuleMeta[] = rules.map((rule) => rule.meta)
+
+/** Stable public rule ids, in registry order. */
+export const ruleIds: readonly string[] = ruleMetas.map((meta) => meta.id)
+
+const byId = new Map(ruleMetas.map((meta) => [meta.id, meta]))
+
+/** A rule's metadata by id. */
+export function ruleMeta(id: string): RuleMeta | undefined {
+  return byId.get(id)
+}

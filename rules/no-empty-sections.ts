@@ -3,33 +3,25 @@
  * its own or subsections. A lone thematic break or an HTML comment is not
  * content; "N/A" with a reason is.
  */
-import type {Root} from 'mdast'
-import {lintRule} from 'unified-lint-rule'
-import {getAnalysis} from '../src/analysis/analysis.js'
-import {docHeadingLine, report} from '../src/rule/wording.js'
-import {ruleUrl} from '../src/rule/meta.js'
+import {defineRule} from '../src/rule/define.js'
+import {docHeadingLine} from '../src/rule/wording.js'
+import {isTitle} from '../src/align/align.js'
 
-const noEmptySections = lintRule<Root, undefined>(
-  {origin: 'designlint:no-empty-sections', url: ruleUrl('no-empty-sections')},
-  function (_, file) {
-    const analysis = getAnalysis(file)
-    if (!analysis) return
+export default defineRule({
+  id: 'no-empty-sections',
+  description: 'Each section has content of its own or subsections.',
+  strictness: 'draft',
+  messages: {
+    empty: 'Section "{heading}" is empty: expected content or subsections (write "N/A" and why, if it does not apply)',
+  },
+  check({analysis, report}) {
     const headings = analysis.doc.headings
-    for (const match of analysis.alignment.matches) {
-      if (match.status === 'missing' || match.status === 'skipped') continue
-      if (!match.parent && match.section === analysis.preset.title) continue
-      for (const heading of match.instances) {
-        if (heading.hasContent) continue
-        const next = headings[heading.index + 1]
-        if (next && next.depth > heading.depth) continue
-        report(
-          file,
-          `Section "${docHeadingLine(heading)}" is empty: expected content or subsections (write "N/A" and why, if it does not apply)`,
-          heading.span,
-        )
-      }
+    for (const {match, heading} of analysis.presentSections()) {
+      if (isTitle(match)) continue
+      if (heading.hasContent) continue
+      const next = headings[heading.index + 1]
+      if (next && next.depth > heading.depth) continue
+      report('empty', heading.span, {heading: docHeadingLine(heading)})
     }
   },
-)
-
-export default noEmptySections
+})

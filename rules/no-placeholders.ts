@@ -4,27 +4,24 @@
  * `<...>` that is not HTML or an autolink; `{...}` outside code;
  * `YYYY-MM-DD`; a list item that is only `…`, `...`, `TBD` or `TODO`.
  * Code (inline or fenced) is never searched. Each placeholder is reported at
- * exactly its own columns.
+ * exactly its own columns. Option `allow`: texts that look like placeholders
+ * but are a team's own notation (`["[LinuxOnly]", "<release>"]`).
  */
 import {htmlTagNames} from 'html-tag-names'
-import type {Root} from 'mdast'
 import {toString} from 'mdast-util-to-string'
-import {lintRule} from 'unified-lint-rule'
 import {location} from 'vfile-location'
-import {getAnalysis} from '../src/analysis/analysis.js'
-import {report} from '../src/rule/wording.js'
-import {ruleUrl} from '../src/rule/meta.js'
 import {whereLine} from '../src/analysis/sections.js'
 import {walk} from '../src/markdown/walk.js'
+import {defineRule} from '../src/rule/define.js'
+import {findPlaceholders} from '../src/util/placeholders.js'
 import {stripOptionalMarker} from '../src/util/text.js'
 
 const htmlNames = new Set(htmlTagNames)
-/** Placeholders in text: brackets, angle brackets, braces, the ISO date mask. */
-const inText = /\[(?!\^)[^\[\]\n]+\]|<[^<>\s][^<>\n]*>|\{[^{}\n]+\}|\bYYYY-MM-DD\b/g
 /** Bracketed numbers are citations ("[1]"), not placeholders. */
 const citation = /^\[\d+(?:[,–-]\s*\d+)*\]$/
 /** Words that are placeholders even without a space in the brackets. */
-const fillerWord = /^\[(?:tbd|tba|tbc|todo|fixme|xxx|wip|placeholder|name|date|owner|author|title|description|link|url|details?|value|text)\]$/i
+const fillerWord =
+  /^\[(?:tbd|tba|tbc|todo|fixme|xxx|wip|placeholder|name|date|owner|author|title|description|link|url|details?|value|text)\]$/i
 
 /**
  * Square brackets around one token are often a tag or a reference left
@@ -39,32 +36,42 @@ function isBracketPlaceholder(found: string, known: Set<string>): boolean {
 }
 const fillerItem = /^\s*(?:…|\.\.\.|tbd|todo|tba)\s*[.!]?\s*$/i
 
-const noPlaceholders = lintRule<Root, undefined>(
-  {origin: 'designlint:no-placeholders', url: ruleUrl('no-placeholders')},
-  function (tree, file) {
-    const analysis = getAnalysis(file)
-    if (!analysis) return
-    const source = String(file.value)
+const kinds = {placeholder: 'Placeholder', 'filler-item': 'Filler list item', filler: 'Filler'} as const
+
+export default defineRule({
+  id: 'no-placeholders',
+  description: 'No placeholder of the template is left ([...], <...>, {...}, YYYY-MM-DD, TBD items).',
+  strictness: 'draft',
+  messages: {
+    placeholder: 'Placeholder "{found}" left {where}: expected {expected}',
+    'filler-item': 'Filler list item "{found}" left {where}: expected {expected}',
+    filler: 'Filler "{found}" left {where}: expected {expected}',
+  },
+  options: {
+    allow: {type: 'string[]', default: [], description: 'Texts that look like placeholders but are not (compared case-insensitively).'},
+  },
+  check({tree, file, analysis, options, report}) {
+    const source = analysis.source
     const place = location(file)
     const doc = analysis.doc
     const known = new Set(analysis.preset.placeholders)
-
-    const flag = (found: string, offset: number, line: number, kind = 'Placeholder') => {
+    const allowed = new Set(options.allow.map((text) => text.toLowerCase()))
+    const flag = (found: string, offset: number, line: number, kind: keyof typeof kinds = 'placeholder') => {
+      if (allowed.has(found.toLowerCase())) return
       const start = place.toPoint(offset)
       const end = place.toPoint(offset + found.length)
       if (!start || !end) return
       const expected = found === 'YYYY-MM-DD' ? 'a real date such as 2026-03-14' : 'your own text'
-      report(file, `${kind} "${found}" left ${whereLine(doc, line)}: expected ${expected}`, {start, end}, {actual: found})
+      report(kind, {start, end}, {found, where: whereLine(doc, line), expected}, {actual: found})
     }
-
     walk(tree, function (node) {
       if (node.type === 'text' && node.position) {
         const start = node.position.start.offset ?? 0
         const end = node.position.end.offset ?? start
         const raw = source.slice(start, end)
-        for (const match of raw.matchAll(inText)) {
-          if (match[0].startsWith('[') && !isBracketPlaceholder(match[0], known)) continue
-          flag(match[0], start + match.index, node.position.start.line)
+        for (const found of findPlaceholders(raw, {dateMask: true})) {
+          if (found.value.startsWith('[') && !isBracketPlaceholder(found.value, known)) continue
+          flag(found.value, start + found.index, node.position.start.line)
         }
         return
       }
@@ -96,12 +103,10 @@ const noPlaceholders = lintRule<Root, undefined>(
         const offset = target.position.start.offset ?? 0
         const length = (target.position.end.offset ?? offset) - offset
         const found = source.slice(offset, offset + length).trim()
-        flag(found, offset, target.position.start.line, node.type === 'listItem' ? 'Filler list item' : 'Filler')
+        flag(found, offset, target.position.start.line, node.type === 'listItem' ? 'filler-item' : 'filler')
         return false
       }
       return undefined
     })
   },
-)
-
-export default noPlaceholders
+})

@@ -5,21 +5,25 @@
  * punctuation aside), or a code block equal to the template's example block.
  * Blocks that still hold a placeholder are no-placeholders' findings.
  */
-import type {Root} from 'mdast'
-import {lintRule} from 'unified-lint-rule'
-import {getAnalysis} from '../src/analysis/analysis.js'
-import {docHeadingLine, report} from '../src/rule/wording.js'
-import {ruleUrl} from '../src/rule/meta.js'
-import type {DocBlock, TemplateText} from '../src/template/types.js'
-import {normalizeProse, normalizeCode} from '../src/util/text.js'
-import {containsPlaceholder} from '../src/util/placeholders.js'
 import {textBlocks} from '../src/markdown/blocks.js'
+import {regions} from '../src/markdown/regions.js'
+import type {DocBlock} from '../src/document/types.js'
+import {defineRule} from '../src/rule/define.js'
+import {docHeadingLine} from '../src/rule/wording.js'
+import type {TemplateText} from '../src/template/types.js'
+import {containsPlaceholder} from '../src/util/placeholders.js'
+import {normalizeCode, normalizeProse} from '../src/util/text.js'
 
-const noTemplateText = lintRule<Root, undefined>(
-  {origin: 'designlint:no-template-text', url: ruleUrl('no-template-text')},
-  function (_, file) {
-    const analysis = getAnalysis(file)
-    if (!analysis) return
+export default defineRule({
+  id: 'no-template-text',
+  description: 'No instruction or example text of the template is left as written.',
+  strictness: 'draft',
+  messages: {
+    'example-code': 'Example code block of the template left as is {where}: expected your own',
+    'template-text': 'Template text "{text}" left as is {where}: expected your own words',
+    'example-value': 'Field "{field}" keeps the template\'s example "{value}": expected your own value',
+  },
+  check({analysis, report}) {
     const {doc, preset} = analysis
 
     const check = (blocks: DocBlock[], texts: TemplateText[], where: string, diagrams: string[] = []) => {
@@ -34,19 +38,14 @@ const noTemplateText = lintRule<Root, undefined>(
             const value = normalizeCode(piece.text)
             // A diagram left as is is required-diagrams' finding.
             if (!code.has(value) || diagrams.includes(value)) continue
-            report(file, `Example code block of the template left as is ${where}: expected your own`, position)
+            report('example-code', position, {where})
             continue
           }
           if (containsPlaceholder(piece.text)) continue
           const text = normalizeProse(piece.text)
           if (!text || !prose.has(text)) continue
           const shown = piece.text.trim().replace(/\s+/g, ' ')
-          report(
-            file,
-            `Template text "${shown.length > 60 ? shown.slice(0, 57) + '…' : shown}" left as is ${where}: expected your own words`,
-            position,
-            {actual: shown},
-          )
+          report('template-text', position, {text: shown.length > 60 ? shown.slice(0, 57) + '…' : shown, where}, {actual: shown})
         }
       }
     }
@@ -66,18 +65,17 @@ const noTemplateText = lintRule<Root, undefined>(
     // choice or formatted field ("Status: Draft", "Version: 1.0").
     for (const spec of preset.fields) {
       if (spec.choices || spec.format || !spec.example.trim()) continue
-      const field = doc.fields.find((candidate) => candidate.key === spec.key)
+      const field = analysis.fields.find((candidate) => candidate.key === spec.key)
       if (!field || normalizeProse(field.value) !== normalizeProse(spec.example)) continue
       if (containsPlaceholder(field.value)) continue
-      report(file, `Field "${spec.name}" keeps the template's example "${field.value}": expected your own value`, field.valueSpan, {actual: field.value})
+      report('example-value', field.valueSpan, {field: spec.name, value: field.value}, {actual: field.value})
     }
     // Under the title and in the footer.
-    const outside = doc.blocks.filter((block) => block.owner === -1 || doc.headings[block.owner]?.depth === 1)
-    const last = doc.headings.length - 1
-    const breakAt = doc.blocks.map((block) => block.node.type).lastIndexOf('thematicBreak')
-    const footer = breakAt === -1 ? [] : doc.blocks.slice(breakAt + 1).filter((block) => block.owner === last)
-    check([...outside, ...footer], preset.texts, 'outside the sections')
+    const {header, footer} = regions(doc.blocks, doc.headings.length, analysis.titleHeading?.index ?? -1)
+    check(
+      [...header, ...footer].map((index) => doc.blocks[index]),
+      preset.texts,
+      'outside the sections',
+    )
   },
-)
-
-export default noTemplateText
+})

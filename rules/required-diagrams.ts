@@ -5,25 +5,26 @@
  * fenced block, an image, or a link to a diagram file. A block left as the
  * template wrote it does not count.
  */
-import type {Code, Root} from 'mdast'
-import {lintRule} from 'unified-lint-rule'
+import type {Code} from 'mdast'
+import {sectionBlocks} from '../src/analysis/sections.js'
 import {walk} from '../src/markdown/walk.js'
-import {getAnalysis} from '../src/analysis/analysis.js'
-import {docHeadingLine, report} from '../src/rule/wording.js'
-import {ruleUrl} from '../src/rule/meta.js'
-import {presentSections, sectionBlocks} from '../src/analysis/sections.js'
-import {markContent} from '../src/analysis/status.js'
+import {defineRule} from '../src/rule/define.js'
+import {docHeadingLine} from '../src/rule/wording.js'
 import type {TemplateDiagram} from '../src/template/types.js'
 import {normalizeCode} from '../src/util/text.js'
 
 const diagramFile = /\.(?:png|svg|jpe?g|gif|webp|drawio|excalidraw|puml|plantuml|mmd|mermaid|pdf|vsdx?)(?:[?#].*)?$/i
 
-const requiredDiagrams = lintRule<Root, undefined>(
-  {origin: 'designlint:required-diagrams', url: ruleUrl('required-diagrams')},
-  function (_, file) {
-    const analysis = getAnalysis(file)
-    if (!analysis) return
-    for (const {match, heading} of presentSections(analysis)) {
+export default defineRule({
+  id: 'required-diagrams',
+  description: "The template's diagrams (mermaid of the same type, or ASCII art) are there and filled.",
+  strictness: ['left-as-is'],
+  messages: {
+    'left-as-is': 'Diagram in "{heading}" is the template\'s, left as is: expected {wanted} of your own',
+    'missing-diagram': 'Missing diagram in "{heading}": expected {wanted}',
+  },
+  check({analysis, report}) {
+    for (const {match, heading} of analysis.presentSections()) {
       const diagrams = match.section.content.diagrams
       if (diagrams.length === 0) continue
       const codes: Code[] = []
@@ -45,17 +46,19 @@ const requiredDiagrams = lintRule<Root, undefined>(
           continue
         }
         if (diagram.kind === 'ascii' && picture) continue
-        const where = `in "${docHeadingLine(heading)}"`
-        const wanted = diagram.kind === 'mermaid' ? `a \`\`\`mermaid block of type ${diagram.diagramType ?? 'any'}` : 'an ASCII-art fenced block, an image, or a link to a diagram file'
-        if (candidates.length > 0) {
-          markContent(report(file, `Diagram ${where} is the template's, left as is: expected ${wanted} of your own`, candidates[0].position!))
-        } else {
-          report(file, `Missing diagram ${where}: expected ${wanted}`, heading.span)
+        const data = {
+          heading: docHeadingLine(heading),
+          wanted:
+            diagram.kind === 'mermaid'
+              ? `a \`\`\`mermaid block of type ${diagram.diagramType ?? 'any'}`
+              : 'an ASCII-art fenced block, an image, or a link to a diagram file',
         }
+        if (candidates.length > 0) report('left-as-is', candidates[0].position!, data)
+        else report('missing-diagram', heading.span, data)
       }
     }
   },
-)
+})
 
 const equivalent: Record<string, string> = {flowchart: 'graph'}
 
@@ -68,5 +71,3 @@ function fits(code: Code, diagram: TemplateDiagram): boolean {
   const norm = (value: string) => equivalent[value.toLowerCase()] ?? value.toLowerCase()
   return norm(type) === norm(diagram.diagramType)
 }
-
-export default requiredDiagrams

@@ -2,27 +2,25 @@
  * required-tables: each table of the template is in its section (a table
  * with any of its columns counts as it) with at least one data row.
  */
-import type {Root} from 'mdast'
-import {lintRule} from 'unified-lint-rule'
-import {getAnalysis} from '../src/analysis/analysis.js'
-import {docHeadingLine, report} from '../src/rule/wording.js'
-import {ruleUrl} from '../src/rule/meta.js'
-import {columnList, pairTables} from '../src/analysis/tables.js'
+import {defineRule} from '../src/rule/define.js'
+import {columnList, docHeadingLine} from '../src/rule/wording.js'
 
-const requiredTables = lintRule<Root, undefined>(
-  {origin: 'designlint:required-tables', url: ruleUrl('required-tables')},
-  function (_, file) {
-    const analysis = getAnalysis(file)
-    if (!analysis) return
-    for (const pair of pairTables(analysis)) {
-      const where = `in "${docHeadingLine(pair.heading)}"`
+export default defineRule({
+  id: 'required-tables',
+  description: "The template's tables are in their sections, with rows.",
+  strictness: 'always',
+  messages: {
+    'missing-table': 'Missing table in "{heading}": expected the template\'s table with columns {columns}',
+    'no-rows': 'Table in "{heading}" has no rows: expected at least one row under its header',
+  },
+  check({analysis, report}) {
+    for (const pair of analysis.tables()) {
+      const heading = docHeadingLine(pair.heading)
       if (!pair.table) {
-        report(file, `Missing table ${where}: expected the template's table with columns ${columnList(pair.template.columns)}`, pair.heading.span)
+        report('missing-table', pair.heading.span, {heading, columns: columnList(pair.template.columns)})
       } else if (pair.table.children.length < 2) {
-        report(file, `Table ${where} has no rows: expected at least one row under its header`, pair.table.position!)
+        report('no-rows', pair.table.position!, {heading})
       }
     }
   },
-)
-
-export default requiredTables
+})

@@ -3,18 +3,19 @@
  * parent. A section found among its siblings out of order, or under another
  * parent, is reported at its heading with where it belongs.
  */
-import type {Root} from 'mdast'
-import {lintRule} from 'unified-lint-rule'
-import {getAnalysis} from '../src/analysis/analysis.js'
-import {docHeadingLine, quoteSection, report, whereItBelongs} from '../src/rule/wording.js'
-import {ruleUrl} from '../src/rule/meta.js'
-import {headingLine} from '../src/template/compile.js'
+import {defineRule} from '../src/rule/define.js'
+import {docHeadingLine, quoteSection, whereItBelongs} from '../src/rule/wording.js'
+import {headingLine} from '../src/template/headings.js'
 
-const sectionOrder = lintRule<Root, undefined>(
-  {origin: 'designlint:section-order', url: ruleUrl('section-order')},
-  function (_, file) {
-    const analysis = getAnalysis(file)
-    if (!analysis) return
+export default defineRule({
+  id: 'section-order',
+  description: "Sections keep the template's order and parent.",
+  strictness: 'always',
+  messages: {
+    'out-of-order': 'Section {section} is out of order: expected {where}',
+    'wrong-parent': 'Section {section} is {foundUnder}: expected {expectedParent}, {where}',
+  },
+  check({analysis, report}) {
     for (const match of analysis.alignment.matches) {
       const heading = match.heading
       if (!heading) continue
@@ -24,19 +25,16 @@ const sectionOrder = lintRule<Root, undefined>(
           : match.before
             ? `before "${docHeadingLine(match.before)}"`
             : whereItBelongs(match)
-        report(file, `Section ${quoteSection(match)} is out of order: expected ${where}`, heading.span)
+        report('out-of-order', heading.span, {section: quoteSection(match), where})
       } else if (match.status === 'misplaced') {
         const parent = match.parent?.section
-        const expectedParent = parent ? `under "${headingLine(parent)}"` : 'at the top level'
-        const foundUnder = match.foundUnder ? `under "${docHeadingLine(match.foundUnder)}"` : 'at the top level'
-        report(
-          file,
-          `Section ${quoteSection(match)} is ${foundUnder}: expected ${expectedParent}, ${whereItBelongs(match)}`,
-          heading.span,
-        )
+        report('wrong-parent', heading.span, {
+          section: quoteSection(match),
+          foundUnder: match.foundUnder ? `under "${docHeadingLine(match.foundUnder)}"` : 'at the top level',
+          expectedParent: parent ? `under "${headingLine(parent)}"` : 'at the top level',
+          where: whereItBelongs(match),
+        })
       }
     }
   },
-)
-
-export default sectionOrder
+})

@@ -3,28 +3,32 @@
  * and where the template's cell lists choices ("High/Med/Low", "{S / M / L}")
  * each cell holds one of them, case-insensitive ("Medium" for "Med", "Yes —
  * with a migration plan" for "Yes / No"). A list ending in "etc" is open.
+ * A choice cell left as the template wrote it is a warning while the document
+ * is a draft.
  */
-import type {Root} from 'mdast'
 import {toString} from 'mdast-util-to-string'
-import {lintRule} from 'unified-lint-rule'
-import {getAnalysis} from '../src/analysis/analysis.js'
-import {markContent} from '../src/analysis/status.js'
-import {docHeadingLine, report} from '../src/rule/wording.js'
-import {ruleUrl} from '../src/rule/meta.js'
-import {cellContentSpan, pairTables} from '../src/analysis/tables.js'
+import {cellContentSpan} from '../src/analysis/tables.js'
+import {defineRule} from '../src/rule/define.js'
+import {docHeadingLine} from '../src/rule/wording.js'
 import {judgeChoice, listChoices} from '../src/util/choices.js'
-import {normalizeProse} from '../src/util/text.js'
 import {hasPlaceholder} from '../src/util/placeholders.js'
+import {normalizeProse} from '../src/util/text.js'
 
-const tableValues = lintRule<Root, undefined>(
-  {origin: 'designlint:table-values', url: ruleUrl('table-values')},
-  function (_, file) {
-    const analysis = getAnalysis(file)
-    if (!analysis) return
-    for (const pair of pairTables(analysis)) {
+export default defineRule({
+  id: 'table-values',
+  description: "Template table cells are filled and within the template's choices.",
+  strictness: ['left-as-is'],
+  messages: {
+    'empty-cell': 'Empty cell in column "{column}" of the table in "{heading}": expected a value',
+    'left-as-is': 'Cell "{value}" in column "{column}" in "{heading}" is the template\'s, left as is: expected one of {allowed}',
+    several: 'Cell "{value}" in column "{column}" in "{heading}" holds several values: expected one of {allowed}',
+    'not-allowed': 'Cell "{value}" in column "{column}" in "{heading}" is not one of {allowed}{suggestion}',
+  },
+  check({analysis, report}) {
+    for (const pair of analysis.tables()) {
       const table = pair.table
       if (!table) continue
-      const where = `in "${docHeadingLine(pair.heading)}"`
+      const heading = docHeadingLine(pair.heading)
       for (const row of table.children.slice(1)) {
         pair.template.columns.forEach((column, index) => {
           const at = pair.columns[index]
@@ -33,32 +37,29 @@ const tableValues = lintRule<Root, undefined>(
           const value = cell ? toString(cell).trim() : ''
           const place = (cell && (cellContentSpan(cell) ?? cell.position)) ?? row.position!
           if (!value) {
-            report(file, `Empty cell in column "${column}" of the table ${where}: expected a value`, place)
+            report('empty-cell', place, {column, heading})
             return
           }
           const choices = pair.template.choices[index]
           if (!choices || hasPlaceholder(value)) return
+          const allowed = listChoices(choices.values)
           if (normalizeProse(value) === normalizeProse(pair.template.examples[index] ?? '')) {
-            markContent(
-              report(file, `Cell "${value}" in column "${column}" ${where} is the template's, left as is: expected one of ${listChoices(choices.values)}`, place, {
-                expected: choices.values,
-                actual: value,
-              }),
-            )
+            report('left-as-is', place, {value, column, heading, allowed}, {expected: choices.values, actual: value})
             return
           }
           const judgement = judgeChoice(value, choices)
           if (judgement.kind === 'ok') return
-          const allowed = listChoices(choices.values)
-          const reason =
-            judgement.kind === 'several'
-              ? `Cell "${value}" in column "${column}" ${where} holds several values: expected one of ${allowed}`
-              : `Cell "${value}" in column "${column}" ${where} is not one of ${allowed}` + (judgement.suggestion ? `: did you mean "${judgement.suggestion}"?` : '')
-          report(file, reason, place, {expected: judgement.expected, actual: value})
+          const fix = {expected: judgement.expected, actual: value}
+          if (judgement.kind === 'several') report('several', place, {value, column, heading, allowed}, fix)
+          else
+            report(
+              'not-allowed',
+              place,
+              {value, column, heading, allowed, suggestion: judgement.suggestion ? `: did you mean "${judgement.suggestion}"?` : ''},
+              fix,
+            )
         })
       }
     }
   },
-)
-
-export default tableValues
+})

@@ -37,7 +37,9 @@ describe('pre-commit', () => {
   const manifest = parseYaml(readFileSync(path.join(root, '.pre-commit-hooks.yaml'), 'utf8')) as Array<Record<string, unknown>>
 
   it('declares the designlint hook for Markdown files, passing file names', () => {
-    expect(manifest).toEqual([expect.objectContaining({id: 'designlint', entry: 'designlint', language: 'node', files: '\\.(md|markdown)$'})])
+    expect(manifest).toEqual([
+      expect.objectContaining({id: 'designlint', entry: 'designlint', language: 'node', files: '\\.(md|markdown)$'}),
+    ])
     expect(manifest[0].pass_filenames).not.toBe(false)
   })
 
@@ -49,29 +51,39 @@ describe('pre-commit', () => {
     expect(result.stdout).not.toContain('c.md')
   })
 
-  it.skipIf(!hasPreCommit)('a real pre-commit run checks only the staged documents', () => {
-    const dir = project({'a.md': valid, '.designlintrc.json': '{"preset": "standard"}'}, true)
-    writeFileSync(
-      path.join(dir, '.pre-commit-config.yaml'),
-      `repos:\n  - repo: local\n    hooks:\n      - id: designlint\n        name: designlint\n        entry: ${JSON.stringify(process.execPath + ' ' + cli)}\n        language: system\n        files: ${JSON.stringify(String(manifest[0].files))}\n`,
-    )
-    writeFileSync(path.join(dir, 'staged.md'), broken)
-    writeFileSync(path.join(dir, 'unstaged.md'), broken)
-    execFileSync('git', ['add', 'staged.md', '.pre-commit-config.yaml'], {cwd: dir})
-    const env = {...process.env, PRE_COMMIT_HOME: path.join(dir, '.cache-pre-commit'), NO_COLOR: '1'}
-    const result = spawnSync('pre-commit', ['run'], {cwd: dir, encoding: 'utf8', env})
-    expect(result.status).toBe(1)
-    expect(result.stdout).toContain('staged.md')
-    expect(result.stdout).toContain('Rollback Stratgy')
-    expect(result.stdout).not.toContain('unstaged.md')
-    const manifestCheck = spawnSync('pre-commit', ['validate-manifest', path.join(root, '.pre-commit-hooks.yaml')], {encoding: 'utf8', env})
-    expect(manifestCheck.status).toBe(0)
-  }, 120_000)
+  it.skipIf(!hasPreCommit)(
+    'a real pre-commit run checks only the staged documents',
+    () => {
+      const dir = project({'a.md': valid, '.designlintrc.json': '{"preset": "standard"}'}, true)
+      writeFileSync(
+        path.join(dir, '.pre-commit-config.yaml'),
+        `repos:\n  - repo: local\n    hooks:\n      - id: designlint\n        name: designlint\n        entry: ${JSON.stringify(process.execPath + ' ' + cli)}\n        language: system\n        files: ${JSON.stringify(String(manifest[0].files))}\n`,
+      )
+      writeFileSync(path.join(dir, 'staged.md'), broken)
+      writeFileSync(path.join(dir, 'unstaged.md'), broken)
+      execFileSync('git', ['add', 'staged.md', '.pre-commit-config.yaml'], {cwd: dir})
+      const env = {...process.env, PRE_COMMIT_HOME: path.join(dir, '.cache-pre-commit'), NO_COLOR: '1'}
+      const result = spawnSync('pre-commit', ['run'], {cwd: dir, encoding: 'utf8', env})
+      expect(result.status).toBe(1)
+      expect(result.stdout).toContain('staged.md')
+      expect(result.stdout).toContain('Rollback Stratgy')
+      expect(result.stdout).not.toContain('unstaged.md')
+      const manifestCheck = spawnSync('pre-commit', ['validate-manifest', path.join(root, '.pre-commit-hooks.yaml')], {
+        encoding: 'utf8',
+        env,
+      })
+      expect(manifestCheck.status).toBe(0)
+    },
+    120_000,
+  )
 })
 
 describe('GitHub action', () => {
   it('is a composite action that installs designlint and runs its check script', () => {
-    const action = parseYaml(readFileSync(path.join(root, 'action.yml'), 'utf8')) as {runs: {using: string; steps: Array<{run: string}>}; inputs: Record<string, unknown>}
+    const action = parseYaml(readFileSync(path.join(root, 'action.yml'), 'utf8')) as {
+      runs: {using: string; steps: Array<{run: string}>}
+      inputs: Record<string, unknown>
+    }
     expect(action.runs.using).toBe('composite')
     expect(Object.keys(action.inputs)).toEqual(['paths', 'preset', 'changed-since', 'baseline', 'args'])
     expect(action.runs.steps.map((step) => step.run)).toEqual([
@@ -86,11 +98,18 @@ describe('GitHub action', () => {
     const result = spawnSync('bash', [path.join(root, '.github-action', 'run.sh')], {
       cwd: root,
       encoding: 'utf8',
-      env: {...process.env, GITHUB_ACTION_PATH: root, GITHUB_STEP_SUMMARY: summary, DESIGNLINT_PATHS: 'examples/flagship-evaluation.md examples/rate-limiter.md'},
+      env: {
+        ...process.env,
+        GITHUB_ACTION_PATH: root,
+        GITHUB_STEP_SUMMARY: summary,
+        DESIGNLINT_PATHS: 'examples/flagship-evaluation.md examples/rate-limiter.md',
+      },
     })
     expect(result.status).toBe(1)
     expect(result.stdout.trim().split('\n')).toEqual([
-      expect.stringMatching(/^::error file=examples\/flagship-evaluation\.md,line=60,endLine=60,col=5,endColumn=31,title=designlint required-sections::Section/),
+      expect.stringMatching(
+        /^::error file=examples\/flagship-evaluation\.md,line=60,endLine=60,col=5,endColumn=31,title=designlint required-sections::Section/,
+      ),
       expect.stringMatching(/^::error file=examples\/flagship-evaluation\.md,line=117,/),
     ])
     expect(readFileSync(summary, 'utf8')).toMatch(/^### designlint: 2 errors, 0 warnings\n/)
@@ -98,7 +117,7 @@ describe('GitHub action', () => {
 })
 
 describe('--baseline', () => {
-  it('records today\'s findings, then reports only new ones', () => {
+  it("records today's findings, then reports only new ones", () => {
     const dir = project({'old.md': broken, '.designlintrc.json': '{"preset": "standard"}'})
     const first = run(['--baseline', 'designlint-baseline.json', 'old.md'], dir)
     expect(first.status).toBe(0)

@@ -3,9 +3,10 @@ import {mkdtempSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {compileTemplate, matchesHeading} from '../src/template/compile.js'
+import {compileTemplate} from '../src/template/compile.js'
 import {normalizeHeading} from '../src/util/text.js'
 import {findings, lint} from './helpers.js'
+import {matchesHeading} from '../src/template/headings.js'
 
 const template = `---
 owner: <team>
@@ -73,19 +74,24 @@ describe('template annotations', () => {
     writeFileSync(file, template)
     const good = `---\nowner: payments\nstatus: Accepted\n---\n\n# ADR: Use Postgres\n\n## Context\nWe need a store.\n\n## Outcome\nPostgres.\n\n## Options\n\n### Postgres\nKnown.\n\n## Risks\n| Risk | Level | Owner |\n|------|-------|-------|\n| Load | Severe | Carol |\n`
     expect(findings(lint(good, {preset: file}))).toEqual([])
-    const bad = good.replace('status: Accepted', 'status: Acepted').replace('## Options\n\n### Postgres\nKnown.\n\n', '').replace('| Severe |', '| Medium |')
-    expect(findings(lint(bad, {preset: file})).map((line) => line.split(' ').slice(1, 3).join(' ')).sort()).toEqual([
-      'error field-values',
-      'error required-sections',
-      'error table-values',
-    ])
+    const bad = good
+      .replace('status: Accepted', 'status: Acepted')
+      .replace('## Options\n\n### Postgres\nKnown.\n\n', '')
+      .replace('| Severe |', '| Medium |')
+    expect(
+      findings(lint(bad, {preset: file}))
+        .map((line) => line.split(' ').slice(1, 3).join(' '))
+        .sort(),
+    ).toEqual(['error field-values', 'error required-sections', 'error table-values'])
   })
 
   it('a wrong annotation is a one-line error naming the line', () => {
     expect(() => compileTemplate('# T\n\n## A\n<!-- designlint: optinal -->\n')).toThrow(
       /^line 4: unknown designlint annotation "optinal" \(did you mean "optional"\?\); known: optional, required/,
     )
-    expect(() => compileTemplate('# T\n\n## A\n<!-- designlint: allow Nope: x -->\n')).toThrow(/line 4: no table column or item field "nope"/)
+    expect(() => compileTemplate('# T\n\n## A\n<!-- designlint: allow Nope: x -->\n')).toThrow(
+      /line 4: no table column or item field "nope"/,
+    )
   })
 
   it('annotations in a document copied from the template change nothing', () => {

@@ -1,6 +1,6 @@
 /** The CLI as a real process: exit codes, stdout/stderr, JSON shape, config. */
 import {spawnSync} from 'node:child_process'
-import {mkdirSync, mkdtempSync, readFileSync, writeFileSync} from 'node:fs'
+import {existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
@@ -8,12 +8,14 @@ import {fixtures, root} from './helpers.js'
 
 const cli = path.join(root, 'dist', 'bundle', 'cli.js')
 
-function run(args: string[], options: {cwd?: string; input?: string} = {}) {
+function run(args: string[], options: {cwd?: string; input?: string; env?: Record<string, string | undefined>} = {}) {
   const result = spawnSync(process.execPath, [cli, ...args], {
     cwd: options.cwd ?? root,
     input: options.input,
     encoding: 'utf8',
-    env: {...process.env, FORCE_COLOR: '0', NO_COLOR: '1'},
+    // A run that hangs fails its test instead of blocking the whole suite.
+    timeout: 60_000,
+    env: {...process.env, FORCE_COLOR: '0', NO_COLOR: '1', ...options.env},
   })
   return {code: result.status, stdout: result.stdout, stderr: result.stderr}
 }
@@ -28,7 +30,13 @@ function tempProject(files: Record<string, string>): string {
 }
 
 const validStandard = readFileSync(path.join(fixtures, 'standard', 'valid.md'), 'utf8')
-const missingSubsection = path.join('fixtures', 'required-sections', 'fail-missing-subsection.md')
+const validProduction = readFileSync(path.join(fixtures, 'production', 'valid.md'), 'utf8')
+// The standard document without its "### Rollback Strategy", in a project of its own.
+const missingSubsection = 'docs/fail-missing-subsection.md'
+const sample = tempProject({
+  'docs/valid.md': validStandard,
+  [missingSubsection]: '---\ntemplate: standard\n---\n\n' + validStandard.replace(/\n\n### Rollback Strategy\n[^\n]*/, ''),
+})
 
 describe('designlint CLI', () => {
   it('prints help', () => {
@@ -45,20 +53,22 @@ describe('designlint CLI', () => {
   })
 
   it('exits 1 with the finding in vfile-reporter format', () => {
-    const {code, stdout} = run([missingSubsection])
+    const {code, stdout} = run([missingSubsection], {cwd: sample})
     expect(code).toBe(1)
     expect(stdout).toContain(missingSubsection)
-    expect(stdout).toMatch(/101:1 +error +Missing section "### Rollback Strategy" under "## Deployment": expected after "### Deployment Process" +required-sections +designlint/)
+    expect(stdout).toMatch(
+      /101:1 +error +Missing section "### Rollback Strategy" under "## Deployment": expected after "### Deployment Process" +required-sections +designlint/,
+    )
     expect(stdout).toMatch(/✖ 1 error/)
   })
 
   it('prints JSON in vfile-reporter-json shape with quick-fix data', () => {
-    const {code, stdout} = run(['--format', 'json', missingSubsection, 'fixtures/standard/valid.md', '--preset', 'standard'])
+    const {code, stdout} = run(['--format', 'json', missingSubsection, 'docs/valid.md', '--preset', 'standard'], {cwd: sample})
     expect(code).toBe(1)
     const result = JSON.parse(stdout)
     expect(result).toHaveLength(2)
     const [failing, clean] = result
-    expect(failing.path).toBe(missingSubsection.split(path.sep).join('/'))
+    expect(failing.path).toBe(missingSubsection)
     expect(clean.messages).toEqual([])
     expect(failing.messages).toEqual([
       expect.objectContaining({
@@ -69,7 +79,7 @@ describe('designlint CLI', () => {
         fatal: true,
         severity: 'error',
         expected: ['### Rollback Strategy\n\n'],
-        url: expect.stringMatching(/rules\/required-sections\.md$/),
+        url: expect.stringMatching(/rules\/required-sections\.md(#[\w-]+)?$/),
       }),
     ])
   })
@@ -87,7 +97,9 @@ describe('designlint CLI', () => {
     expect(run(['--frobnicate']).code).toBe(2)
     const format = run(['--format', 'jsno', 'x.md'])
     expect(format.code).toBe(2)
-    expect(format.stderr).toBe('designlint: unknown format "jsno" (did you mean "json"?); known formats: stylish, json, github, sarif, junit, markdown\n')
+    expect(format.stderr).toBe(
+      'designlint: unknown format "jsno" (did you mean "json"?); known formats: stylish, json, github, sarif, junit, markdown\n',
+    )
     expect(run(['--max-warnings', 'many', 'x.md']).code).toBe(2)
   })
 
@@ -138,7 +150,9 @@ describe('designlint CLI', () => {
     const dir = tempProject({'doc.md': validStandard, '.designlintrc.json': '{"preset": "standard", "rulez": {}}'})
     const {code, stderr} = run(['doc.md'], {cwd: dir})
     expect(code).toBe(2)
-    expect(stderr).toMatch(/^designlint: config .*\.designlintrc\.json: unknown key "rulez" \(did you mean "rules"\?\); known keys: preset, rules, overrides, draftStatuses\n$/)
+    expect(stderr).toMatch(
+      /^designlint: config .*\.designlintrc\.json: unknown key "rulez" \(did you mean "rules"\?\); known keys: preset, rules, overrides, draftStatuses\n$/,
+    )
     const bad = tempProject({'doc.md': validStandard, '.designlintrc.json': '{"rules": {"required-section": "error"}}'})
     expect(run(['doc.md'], {cwd: bad}).stderr).toMatch(/unknown rule "required-section" \(did you mean "required-sections"\?\)/)
   })
@@ -158,13 +172,14 @@ describe('designlint CLI', () => {
   })
 
   it('--quiet shows only files with findings', () => {
-    const {stdout} = run(['--quiet', '--preset', 'standard', 'fixtures/standard/valid.md', missingSubsection])
+    const {stdout} = run(['--quiet', '--preset', 'standard', 'docs/valid.md', missingSubsection], {cwd: sample})
     expect(stdout).not.toContain('valid.md')
     expect(stdout).toContain('fail-missing-subsection.md')
   })
 
   it('lists the presets and their sections', () => {
-    const {code, stdout} = run(['presets'])
+    // Not in the repository's root: its ./presets folder would be linted.
+    const {code, stdout} = run(['presets'], {cwd: tempProject({})})
     expect(code).toBe(0)
     for (const name of ['standard', 'production', 'architecture', 'prd', 'evolving']) expect(stdout).toContain(name + ' (presets/')
     expect(stdout).toContain('      ### 5.1 {Primary User Workflow Name}  (repeatable)')
@@ -181,7 +196,9 @@ describe('designlint new, init, preset show, auto', () => {
     expect(text).toContain('- **Status:** Draft\n')
     const lint = run(['--format', 'json', 'design.md'], {cwd: dir})
     expect(lint.code).toBe(0)
-    const rules = new Set((JSON.parse(lint.stdout)[0].messages as Array<{ruleId: string; severity: string}>).map((m) => `${m.ruleId} ${m.severity}`))
+    const rules = new Set(
+      (JSON.parse(lint.stdout)[0].messages as Array<{ruleId: string; severity: string}>).map((m) => `${m.ruleId} ${m.severity}`),
+    )
     expect([...rules].sort()).toEqual(['no-placeholders warning', 'no-template-text warning'])
 
     writeFileSync(path.join(dir, 'design.md'), 'my own words\n')
@@ -198,7 +215,9 @@ describe('designlint new, init, preset show, auto', () => {
     expect(run(['new', '--preset', 'templates/adr.md', '--title', 'Queues', '-o', 'docs/adr-1.md'], {cwd: tempProject({})}).code).toBe(2)
     mkdirSync(path.join(dir, 'docs'))
     expect(run(['new', '--preset', 'templates/adr.md', '--title', 'Queues', '-o', 'docs/adr-1.md'], {cwd: dir}).code).toBe(0)
-    expect(readFileSync(path.join(dir, 'docs', 'adr-1.md'), 'utf8')).toBe('---\ntemplate: ../templates/adr.md\n---\n\n# ADR: Queues\n\n## Context\n[Why]\n')
+    expect(readFileSync(path.join(dir, 'docs', 'adr-1.md'), 'utf8')).toBe(
+      '---\ntemplate: ../templates/adr.md\n---\n\n# ADR: Queues\n\n## Context\n[Why]\n',
+    )
   })
 
   it('init writes a config, and refuses to overwrite one', () => {
@@ -241,7 +260,8 @@ describe('designlint new, init, preset show, auto', () => {
 
 describe('--cache and --workers', () => {
   const docs: Record<string, string> = {}
-  for (let index = 0; index < 30; index++) docs[`docs/d${String(index).padStart(2, '0')}.md`] = index % 3 ? validStandard : validStandard.replace('### Scope', '### Scop')
+  for (let index = 0; index < 30; index++)
+    docs[`docs/d${String(index).padStart(2, '0')}.md`] = index % 3 ? validStandard : validStandard.replace('### Scope', '### Scop')
   docs['.designlintrc.json'] = '{"preset": "standard"}'
 
   it('worker threads give the same output, in the same order, as one thread', () => {
@@ -256,7 +276,11 @@ describe('--cache and --workers', () => {
     const dir = tempProject(docs)
     const env = {DESIGNLINT_CACHE_STATS: '1'}
     const cached = (args: string[] = []) => {
-      const result = spawnSync(process.execPath, [cli, '--cache', '--format', 'json', ...args, 'docs/'], {cwd: dir, encoding: 'utf8', env: {...process.env, ...env}})
+      const result = spawnSync(process.execPath, [cli, '--cache', '--format', 'json', ...args, 'docs/'], {
+        cwd: dir,
+        encoding: 'utf8',
+        env: {...process.env, ...env},
+      })
       return {stdout: result.stdout, stats: result.stderr.trim()}
     }
     const cold = cached()
@@ -271,5 +295,162 @@ describe('--cache and --workers', () => {
     writeFileSync(path.join(dir, '.designlintrc.json'), '{"preset": "standard", "rules": {"no-empty-sections": "off"}}')
     expect(cached().stats).toBe('designlint cache: 0 from the cache, 30 checked')
     expect(cached(['--preset', 'production']).stats).toBe('designlint cache: 0 from the cache, 30 checked')
+  })
+
+  it('a worker that stops gives its file a fatal crash message, and the run goes on', () => {
+    const dir = tempProject(docs)
+    const expected = JSON.parse(run(['--workers', '0', '--format', 'json', 'docs/'], {cwd: dir}).stdout) as Array<{
+      path: string
+      messages: unknown[]
+    }>
+    expected[7].messages = [
+      expect.objectContaining({
+        ruleId: 'crash',
+        source: 'designlint',
+        fatal: true,
+        reason: 'Cannot lint file: the worker stopped unexpectedly (exit code 70)',
+      }),
+    ]
+    // The test-only hook stops a worker when it is given docs/d07.md.
+    for (const workers of ['1', '2']) {
+      const stopped = run(['--workers', workers, '--format', 'json', 'docs/'], {cwd: dir, env: {DESIGNLINT_TEST_WORKER_EXIT: 'd07.md'}})
+      expect(stopped.code).toBe(1)
+      expect(JSON.parse(stopped.stdout)).toEqual(expected)
+    }
+  })
+})
+
+describe('nested configs', () => {
+  const broken = validStandard.replace('### Rollback Strategy', '### Rollback Stratgy')
+  const monorepo = () =>
+    tempProject({
+      '.designlintrc.json': '{"preset": "standard"}',
+      'docs/top.md': validStandard,
+      'packages/a/.designlintrc.json': JSON.stringify({preset: 'prd', overrides: [{files: 'docs/rfcs/**', preset: 'production'}]}),
+      'packages/a/docs/design.md': validStandard,
+      'packages/a/docs/rfcs/r.md': validProduction,
+      'packages/b/package.json': JSON.stringify({name: 'b', designlint: {preset: 'standard', rules: {'required-sections': 'warn'}}}),
+      'packages/b/docs/design.md': broken,
+    })
+  type Result = Array<{path: string; messages: Array<{ruleId: string; severity: string}>}>
+  const byPath = (stdout: string) => Object.fromEntries((JSON.parse(stdout) as Result).map((file) => [file.path, file.messages]))
+
+  it('each document takes the config nearest to it: its preset, overrides and rules', () => {
+    const dir = monorepo()
+    const {code, stdout} = run(['--format', 'json'], {cwd: dir})
+    expect(code).toBe(1)
+    const found = byPath(stdout)
+    expect(Object.keys(found)).toEqual([
+      'docs/top.md',
+      'packages/a/docs/design.md',
+      'packages/a/docs/rfcs/r.md',
+      'packages/b/docs/design.md',
+    ])
+    expect(found['docs/top.md']).toEqual([])
+    // packages/a's preset: the same findings as naming prd on the command line.
+    const prd = byPath(run(['--format', 'json', '--preset', 'prd', 'packages/a/docs/design.md'], {cwd: dir}).stdout)
+    expect(found['packages/a/docs/design.md']).toEqual(prd['packages/a/docs/design.md'])
+    expect(found['packages/a/docs/design.md'].length).toBeGreaterThan(0)
+    // Its override's glob is relative to packages/a.
+    expect(found['packages/a/docs/rfcs/r.md']).toEqual([])
+    // packages/b's package.json key makes the finding a warning.
+    expect(found['packages/b/docs/design.md'].map((message) => `${message.ruleId} ${message.severity}`)).toEqual([
+      'required-sections warning',
+    ])
+  })
+
+  it("from a package's folder and for standard input, the same config applies", () => {
+    const dir = monorepo()
+    const inside = run(['--format', 'json', 'docs/design.md'], {cwd: path.join(dir, 'packages/a')})
+    expect(byPath(inside.stdout)['docs/design.md'].length).toBeGreaterThan(0)
+    const stdin = (name: string) => run(['--format', 'json', '--stdin-filename', name, '-'], {cwd: dir, input: validStandard})
+    expect(byPath(stdin('packages/a/docs/new.md').stdout)['packages/a/docs/new.md'].length).toBeGreaterThan(0)
+    expect(byPath(stdin('docs/new.md').stdout)['docs/new.md']).toEqual([])
+  })
+
+  it("--preset wins over every config's preset and overrides; --config is one config for all", () => {
+    const dir = monorepo()
+    const preset = byPath(run(['--format', 'json', '--preset', 'standard'], {cwd: dir}).stdout)
+    expect(preset['packages/a/docs/design.md']).toEqual([])
+    expect(preset['packages/a/docs/rfcs/r.md'].length).toBeGreaterThan(0)
+    expect(preset['packages/b/docs/design.md'].map((message) => message.severity)).toEqual(['warning'])
+    const config = byPath(run(['--format', 'json', '--config', '.designlintrc.json'], {cwd: dir}).stdout)
+    expect(config['packages/a/docs/design.md']).toEqual([])
+    expect(config['packages/b/docs/design.md'].map((message) => message.severity)).toEqual(['error'])
+  })
+
+  it("caches each config's results, and threads lint every config's files alike", () => {
+    const dir = monorepo()
+    const one = run(['--workers', '0', '--format', 'json'], {cwd: dir})
+    expect(run(['--workers', '2', '--format', 'json'], {cwd: dir}).stdout).toBe(one.stdout)
+    const cached = () => run(['--cache', '--format', 'json'], {cwd: dir, env: {DESIGNLINT_CACHE_STATS: '1'}})
+    expect(cached().stderr).toBe('designlint cache: 0 from the cache, 4 checked\n')
+    const warm = cached()
+    expect(warm.stderr).toBe('designlint cache: 4 from the cache, 0 checked\n')
+    expect(warm.stdout).toBe(one.stdout)
+  })
+
+  it('a broken config fails the run in one line, naming it, only when a document under it is linted', () => {
+    const dir = monorepo()
+    writeFileSync(path.join(dir, 'packages/b/package.json'), JSON.stringify({designlint: {preset: 'standard', rulez: {}}}))
+    const all = run(['--format', 'json'], {cwd: dir})
+    expect(all.code).toBe(2)
+    expect(all.stdout).toBe('')
+    expect(all.stderr).toBe(
+      `designlint: config ${path.join(dir, 'packages/b/package.json')}: unknown key "rulez" (did you mean "rules"?); known keys: preset, rules, overrides, draftStatuses\n`,
+    )
+    expect(run(['packages/a'], {cwd: dir}).code).toBe(1)
+  })
+})
+
+describe('command names and paths', () => {
+  it('"presets" is the command where there is no ./presets, and lints the folder where there is', () => {
+    const dir = tempProject({'presets/a.md': validStandard, '.designlintrc.json': '{"preset": "standard"}'})
+    for (const arg of ['presets/', './presets']) {
+      const {code, stdout, stderr} = run(['--format', 'json', arg], {cwd: dir})
+      expect({code, stderr}).toEqual({code: 0, stderr: ''})
+      expect((JSON.parse(stdout) as Array<{path: string}>).map((file) => file.path)).toEqual(['presets/a.md'])
+    }
+    const bare = run(['--format', 'json', 'presets'], {cwd: dir})
+    expect(bare.code).toBe(0)
+    expect((JSON.parse(bare.stdout) as Array<{path: string}>).map((file) => file.path)).toEqual(['presets/a.md'])
+    expect(bare.stderr).toBe('designlint: linting ./presets, not running the "presets" command: a file or folder of that name is here\n')
+
+    const elsewhere = tempProject({})
+    expect(run(['presets'], {cwd: elsewhere}).stdout).toContain('standard (presets/')
+    const missing = run(['presets/'], {cwd: elsewhere})
+    expect(missing.code).toBe(1)
+    expect(missing.stdout).toContain('No such file or folder, or no Markdown files match: presets/')
+  })
+
+  it('so are init, new and preset: a file or folder of that name is linted', () => {
+    const dir = tempProject({'init/a.md': validStandard, 'new': validStandard, 'preset/b.md': validStandard})
+    const init = run(['--preset', 'standard', 'init'], {cwd: dir})
+    expect(init.code).toBe(0)
+    expect(init.stdout).toContain('init/a.md: no issues found')
+    expect(existsSync(path.join(dir, '.designlintrc.json'))).toBe(false)
+    expect(run(['--preset', 'standard', 'new'], {cwd: dir}).stdout).toContain('new: no issues found')
+    expect(run(['--preset', 'standard', '--format', 'json', 'preset'], {cwd: dir}).stdout).toContain('"path": "preset/b.md"')
+    expect(run(['--preset', 'standard', 'new'], {cwd: tempProject({})}).stdout).toMatch(/^---\ntemplate: standard\n---/)
+  })
+
+  it('says so in the help', () => {
+    expect(run(['--help']).stdout).toContain('"designlint presets" lints ./presets')
+  })
+})
+
+describe('colour', () => {
+  // An SGR escape, built from a string: biome rejects control characters in regex literals.
+  const ansi = new RegExp(String.fromCharCode(0x1b) + '\\[\\d+m')
+  const report = (args: string[], env: Record<string, string | undefined>) => run([missingSubsection, ...args], {cwd: sample, env}).stdout
+
+  it('is left to vfile-reporter: FORCE_COLOR=1 colours, NO_COLOR=1 does not', () => {
+    expect(report([], {FORCE_COLOR: '1', NO_COLOR: undefined})).toMatch(ansi)
+    expect(report([], {FORCE_COLOR: undefined, NO_COLOR: '1'})).not.toMatch(ansi)
+  })
+
+  it('--color and --no-color win over the environment', () => {
+    expect(report(['--color'], {FORCE_COLOR: undefined, NO_COLOR: '1'})).toMatch(ansi)
+    expect(report(['--no-color'], {FORCE_COLOR: '1', NO_COLOR: undefined})).not.toMatch(ansi)
   })
 })

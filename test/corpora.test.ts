@@ -27,7 +27,9 @@ function rfcFiles(): string[] {
 
 function kepFiles(): string[] {
   const files: string[] = []
-  for (const sig of readdirSync(keps).filter((name) => name.startsWith('sig-')).sort()) {
+  for (const sig of readdirSync(keps)
+    .filter((name) => name.startsWith('sig-'))
+    .sort()) {
     for (const kep of readdirSync(path.join(keps, sig)).sort()) {
       const file = path.join(keps, sig, kep, 'README.md')
       if (existsSync(file)) files.push(file)
@@ -64,6 +66,10 @@ function reportedMissing(messages: Array<{ruleId?: string | undefined; reason: s
 
 const hasRfcs = existsSync(rfcTemplate)
 const hasKeps = existsSync(kepTemplate)
+// `npm run test:corpora` (and CI) asks for the corpora: without them it fails loudly instead of skipping.
+if (process.env.DESIGNLINT_REQUIRE_CORPORA === '1' && !(hasRfcs && hasKeps)) {
+  throw new Error(`DESIGNLINT_REQUIRE_CORPORA=1, but the corpora are not in ${path.join(shared, 'corpora')}`)
+}
 
 describe.skipIf(!hasRfcs)('Rust RFCs against 0000-template.md', () => {
   // Only read when ../shared is there: a skipped suite's body still runs.
@@ -117,7 +123,9 @@ describe.skipIf(!hasRfcs)('Rust RFCs against 0000-template.md', () => {
       const text = readFileSync(file, 'utf8')
       if (!headingTexts(text).has(normalizeHeading('Detailed design'))) continue
       const count = (processor: ReturnType<typeof createProcessor>) =>
-        [...reportedMissing(lintText(processor, text, file).messages)].filter((title) => title === normalizeHeading('Reference-level explanation')).length
+        [...reportedMissing(lintText(processor, text, file).messages)].filter(
+          (title) => title === normalizeHeading('Reference-level explanation'),
+        ).length
       before += count(plain)
       after += count(aliased)
     }

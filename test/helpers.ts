@@ -1,5 +1,5 @@
 /** Shared test helpers: lint fixtures and print findings one per line. */
-import {readFileSync, readdirSync} from 'node:fs'
+import {readFileSync} from 'node:fs'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import type {VFile} from 'vfile'
@@ -39,19 +39,4 @@ export function findings(file: VFile): string[] {
     const severity = message.fatal ? 'error' : message.fatal === false ? 'warning' : 'info'
     return `${at} ${severity} ${message.ruleId} ${message.reason}`
   })
-}
-
-/** The Markdown fixtures of one folder under fixtures/. */
-export function fixtureCases(folder: string): string[] {
-  return readdirSync(path.join(fixtures, folder))
-    .filter((name) => name.endsWith('.md'))
-    .sort()
-}
-
-/**
- * The fixture-driven test of one rule: every `pass-*.md` gives no finding at
- * all; every `fail-*.md` gives exactly the findings in `fail-*.expected`.
- */
-export function ruleFixtureCases(ruleId: string): Array<{name: string; pass: boolean}> {
-  return fixtureCases(ruleId).map((name) => ({name, pass: name.startsWith('pass-')}))
 }

@@ -65,7 +65,10 @@ describe('designlint-language-server', () => {
     })
 
   beforeAll(async () => {
-    server = spawn(process.execPath, [path.join(root, 'dist', 'bundle', 'language-server.js'), '--stdio'], {cwd: dir, stdio: ['pipe', 'pipe', 'pipe']})
+    server = spawn(process.execPath, [path.join(root, 'dist', 'bundle', 'language-server.js'), '--stdio'], {
+      cwd: dir,
+      stdio: ['pipe', 'pipe', 'pipe'],
+    })
     connection = createMessageConnection(new StreamMessageReader(server.stdout!), new StreamMessageWriter(server.stdin!))
     connection.onNotification('textDocument/publishDiagnostics', (params: {uri: string; diagnostics: Diagnostic[]}) => {
       published.push(params)
@@ -103,7 +106,8 @@ describe('designlint-language-server', () => {
     const renamed = diagnostics.find((diagnostic) => diagnostic.code === 'required-sections')!
     const line = broken.split('\n').indexOf('### Rollback Stratgy')
     expect(renamed.range).toEqual({start: {line, character: 4}, end: {line, character: 20}})
-    expect(renamed.codeDescription?.href).toMatch(/rules\/required-sections\.md$/)
+    // The link lands on the message's entry in the rule page: the message id travels in the anchor.
+    expect(renamed.codeDescription?.href).toMatch(/rules\/required-sections\.md#near-miss$/)
     expect(renamed.data?.expected).toEqual(['Rollback Strategy'])
   }, 30_000)
 
@@ -118,10 +122,9 @@ describe('designlint-language-server', () => {
 
   it('offers a quick fix from `expected` and applying it fixes the document', async () => {
     const [status] = diagnostics
-    const actions = await connection.sendRequest<Array<{title: string; isPreferred?: boolean; edit: {changes: Record<string, TextEdit[]>}}>>(
-      'textDocument/codeAction',
-      {textDocument: {uri}, range: status.range, context: {diagnostics: [status]}},
-    )
+    const actions = await connection.sendRequest<
+      Array<{title: string; isPreferred?: boolean; edit: {changes: Record<string, TextEdit[]>}}>
+    >('textDocument/codeAction', {textDocument: {uri}, range: status.range, context: {diagnostics: [status]}})
     expect(actions).toHaveLength(1)
     expect(actions[0].isPreferred).toBe(true)
     const current = broken.replace('### Rollback Stratgy', '### Rollback Strategy')
@@ -133,7 +136,9 @@ describe('designlint-language-server', () => {
     const other = pathToFileURL(path.join(dir, 'missing.md')).href
     const without = valid.replace(/### Rollback Strategy\n[^\n]*\n\n/, '')
     const next = nextDiagnostics()
-    await connection.sendNotification('textDocument/didOpen', {textDocument: {uri: other, languageId: 'markdown', version: 1, text: without}})
+    await connection.sendNotification('textDocument/didOpen', {
+      textDocument: {uri: other, languageId: 'markdown', version: 1, text: without},
+    })
     const [missing] = await next
     expect(missing.code).toBe('required-sections')
     expect(missing.range.start).toEqual(missing.range.end)

@@ -36,6 +36,8 @@ describe('inline control', () => {
 
   it('config severities apply ("off", "warn")', () => {
     expect(findings(lint(nearMiss, {preset: 'standard', rules: {'required-sections': 'off'}}))).toEqual([])
-    expect(findings(lint(nearMiss, {preset: 'standard', rules: {'required-sections': 'warn'}}))[0]).toMatch(/^\S+ warning required-sections/)
+    expect(findings(lint(nearMiss, {preset: 'standard', rules: {'required-sections': 'warn'}}))[0]).toMatch(
+      /^\S+ warning required-sections/,
+    )
   })
 })

@@ -5,11 +5,13 @@
 import {existsSync, readFileSync, readdirSync} from 'node:fs'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
+import {buildDocument} from '../src/document/build.js'
 import {analyze} from '../src/analysis/analysis.js'
 import {builtinPresets, builtinTemplatePath, loadPreset} from '../src/preset/load.js'
 import {parseMarkdown} from '../src/markdown/syntax.js'
-import {compileTemplate, headingLine, walkSections} from '../src/template/compile.js'
+import {compileTemplate} from '../src/template/compile.js'
 import {findings, fixtures, lint, shared} from './helpers.js'
+import {headingLine, walkSections} from '../src/template/headings.js'
 
 const seedFiles: Record<string, string> = {
   standard: '000_35096865be14936b.txt',
@@ -79,13 +81,15 @@ describe('built-in presets', () => {
       const file = lint(template, {preset: name})
       const lines = file.messages.map((message) => message.line ?? 0)
       const units: Array<[number, number, string]> = []
-      const add = (node: {position?: {start: {line: number}; end: {line: number}}}, label: string) => {
+      const add = (node: {position?: undefined | {start: {line: number}; end: {line: number}}}, label: string) => {
         if (node.position) units.push([node.position.start.line, node.position.end.line, label])
       }
       for (const node of parseMarkdown(template).children) {
         if (node.type === 'paragraph' || node.type === 'code') add(node, node.type)
         // A bare label item ("- **Request:**") introduces the block after it.
-        if (node.type === 'list') for (const item of node.children) if (!/^\s*[-*+]\s+\*\*[^*]+\*\*\s*$/.test(template.split('\n')[item.position!.start.line - 1])) add(item, 'list item')
+        if (node.type === 'list')
+          for (const item of node.children)
+            if (!/^\s*[-*+]\s+\*\*[^*]+\*\*\s*$/.test(template.split('\n')[item.position!.start.line - 1])) add(item, 'list item')
         if (node.type === 'table') for (const row of node.children.slice(1)) add(row, 'table row')
       }
       const bare = units.filter(([start, end]) => !lines.some((line) => line >= start && line <= end))
@@ -95,7 +99,7 @@ describe('built-in presets', () => {
 
     // Remove each template section from the filled document in turn: each
     // removal must be reported as that section missing, and nothing crashes.
-    const analysis = analyze(parseMarkdown(valid), valid, preset)
+    const analysis = analyze(buildDocument(parseMarkdown(valid), valid), valid, preset, 'option')
     const lines = valid.split('\n')
     for (const match of analysis.alignment.matches) {
       if (!match.parent || match.instances.length === 0 || match.section.optional) continue
@@ -109,7 +113,10 @@ describe('built-in presets', () => {
         const mutated = [...lines.slice(0, from), ...lines.slice(to)].join('\n')
         const result = findings(lint(mutated, {preset: name}))
         const missing = result.filter((line) => line.includes('required-sections'))
-        expect(missing.some((line) => line.includes(`"${headingLine(match.section)}"`)), result.join('\n')).toBe(true)
+        expect(
+          missing.some((line) => line.includes(`"${headingLine(match.section)}"`)),
+          result.join('\n'),
+        ).toBe(true)
       })
     }
   }
@@ -117,7 +124,9 @@ describe('built-in presets', () => {
 
 describe('preset loading', () => {
   it('suggests the closest name for an unknown preset', () => {
-    expect(() => loadPreset('prodution')).toThrow(/unknown preset "prodution" \(did you mean "production"\?\); known presets: standard, production/)
+    expect(() => loadPreset('prodution')).toThrow(
+      /unknown preset "prodution" \(did you mean "production"\?\); known presets: standard, production/,
+    )
   })
 
   it('loads a template path', () => {
@@ -130,8 +139,6 @@ describe('preset loading', () => {
   })
 
   it('ships exactly the five templates', () => {
-    expect(readdirSync(path.join(fixtures, '..', 'presets')).sort()).toEqual(
-      [...builtinPresets].map((name) => name + '.md').sort(),
-    )
+    expect(readdirSync(path.join(fixtures, '..', 'presets')).sort()).toEqual([...builtinPresets].map((name) => name + '.md').sort())
   })
 })

@@ -9,7 +9,7 @@ import path from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {fixtures, root} from './helpers.js'
 
-const cases = ['required-sections/fail-near-miss.md', 'heading-numbering/fail-unnumbered.md', 'table-values/fail-choices-and-empty.md', 'standard/valid.md']
+const cases = ['integration/near-miss.md', 'integration/unnumbered.md', 'integration/choices-and-empty.md', 'standard/valid.md']
 
 /** `line:column-line:column severity rule-id` of designlint's findings in vfile-reporter output. */
 function designlintFindings(output: string): string[] {
@@ -34,10 +34,14 @@ describe('remark-cli with designlint in .remarkrc.json', () => {
     it(`same findings as designlint's CLI: ${name}`, () => {
       const file = path.basename(path.dirname(name)) + '-' + path.basename(name)
       copyFileSync(path.join(fixtures, name), path.join(dir, file))
-      const remark = spawnSync(process.execPath, [path.join(root, 'node_modules', 'remark-cli', 'cli.js'), '--no-stdout', '--no-color', file], {
-        cwd: dir,
-        encoding: 'utf8',
-      })
+      const remark = spawnSync(
+        process.execPath,
+        [path.join(root, 'node_modules', 'remark-cli', 'cli.js'), '--no-stdout', '--no-color', file],
+        {
+          cwd: dir,
+          encoding: 'utf8',
+        },
+      )
       const ours = spawnSync(process.execPath, [path.join(root, 'dist', 'bundle', 'cli.js'), '--no-color', '--preset', 'standard', file], {
         cwd: dir,
         encoding: 'utf8',

@@ -33,19 +33,34 @@ describe('status decides strictness', () => {
       .replace('**Status**: Approved', `**Status**: ${status}`)
       .replace('### Scope\n', '### Scope\n[What is included and excluded from this design]\n\n')
 
-  it('a draft gets warnings for placeholders, saying why', () => {
-    const [finding] = findings(lint(leftover('Draft'), {preset: 'standard'}))
-    expect(finding).toMatch(/^\S+ warning no-placeholders .*\(a warning while the Status is "Draft"; an error once in review\)$/)
+  it('a draft gets warnings for placeholders, saying why in the note, not in the reason', () => {
+    const file = lint(leftover('Draft'), {preset: 'standard'})
+    expect(findings(file)[0]).toMatch(/^\S+ warning no-placeholders Placeholder "\[What is included/)
+    expect(file.messages[0].note).toBe('A warning while the Status is "Draft"; an error once in review.')
+    expect(file.messages[0].reason).not.toContain('a warning while')
+    expect(file.messages[0].messageId).toBe('placeholder')
+  })
+
+  it('a status change changes the severity, not the message id, data or reason', () => {
+    const [draft] = lint(leftover('Draft'), {preset: 'standard'}).messages
+    const [review] = lint(leftover('Review'), {preset: 'standard'}).messages
+    expect([draft.fatal, review.fatal]).toEqual([false, true])
+    expect(review.note).toBeUndefined()
+    expect([review.reason, review.messageId, review.data]).toEqual([draft.reason, draft.messageId, draft.data])
   })
 
   it('a document in review gets errors', () => {
-    expect(findings(lint(leftover('Review'), {preset: 'standard'}))[0]).toMatch(/^\S+ error no-placeholders Placeholder "\[What is included/)
+    expect(findings(lint(leftover('Review'), {preset: 'standard'}))[0]).toMatch(
+      /^\S+ error no-placeholders Placeholder "\[What is included/,
+    )
   })
 
   it('no status at all is a draft', () => {
     const doc = leftover('Draft').replace('**Status**: Draft', '')
-    const result = findings(lint(doc, {preset: 'standard'}))
-    expect(result.find((line) => line.includes('no-placeholders'))).toMatch(/warning .*while there is no Status/)
+    const file = lint(doc, {preset: 'standard'})
+    const result = findings(file)
+    expect(result.find((line) => line.includes('no-placeholders'))).toMatch(/^\S+ warning /)
+    expect(file.messages.find((message) => message.ruleId === 'no-placeholders')?.note).toMatch(/while there is no Status/)
     expect(result.find((line) => line.includes('required-fields'))).toMatch(/^\S+ error required-fields Missing field "Status"/)
   })
 
@@ -55,9 +70,9 @@ describe('status decides strictness', () => {
   })
 
   it('a configured severity wins over the status', () => {
-    const result = findings(lint(leftover('Draft'), {preset: 'standard', rules: {'no-placeholders': 'error'}}))
-    expect(result[0]).toMatch(/^\S+ error no-placeholders /)
-    expect(result[0]).not.toContain('a warning while')
+    const file = lint(leftover('Draft'), {preset: 'standard', rules: {'no-placeholders': 'error'}})
+    expect(findings(file)[0]).toMatch(/^\S+ error no-placeholders /)
+    expect(file.messages[0].note).toBeUndefined()
   })
 
   it('which statuses are drafts is configurable', () => {

@@ -1,7 +1,8 @@
 import {describe, expect, it} from 'vitest'
-import {compileTemplate, headingLine, matchesHeading, walkSections} from '../src/template/compile.js'
+import {compileTemplate} from '../src/template/compile.js'
 import {loadPreset} from '../src/preset/load.js'
 import {normalizeHeading} from '../src/util/text.js'
+import {headingLine, matchesHeading, walkSections} from '../src/template/headings.js'
 
 describe('compileTemplate', () => {
   it('takes the single level-1 heading as the title and nests the rest', () => {
@@ -32,7 +33,9 @@ describe('compileTemplate', () => {
   })
 
   it('makes placeholder-only headings and "Decision 1: [Title]" repeatable', () => {
-    const preset = compileTemplate('# T\n\n## D\n\n#### Decision 1: [Decision Title]\n\n## E\n\n#### {Entity Name}\n\n## F\n\n#### `{METHOD} {path}`\n')
+    const preset = compileTemplate(
+      '# T\n\n## D\n\n#### Decision 1: [Decision Title]\n\n## E\n\n#### {Entity Name}\n\n## F\n\n#### `{METHOD} {path}`\n',
+    )
     expect(preset.sections.map((section) => section.children[0].repeatable)).toEqual([true, true, true])
   })
 

@@ -14,10 +14,13 @@
  * 5. last, over the whole document, a section still missing that stands
  *    under another parent is `misplaced`.
  */
-import {matchesHeading} from '../template/compile.js'
 import {normalizeWords} from '../util/text.js'
-import type {Alignment, DocHeading, DocModel, Point, Preset, SectionMatch, TemplateSection} from '../template/types.js'
+import type {Preset, TemplateSection} from '../template/types.js'
+import {sectionEnd} from '../markdown/regions.js'
 import {nearest, nearMissThreshold, similarity} from '../util/similarity.js'
+import type {Alignment, SectionMatch} from './types.js'
+import type {DocHeading, DocModel} from '../document/types.js'
+import {matchesHeading} from '../template/headings.js'
 
 interface Context {
   doc: DocModel
@@ -63,6 +66,7 @@ function alignTitle(context: Context, title: TemplateSection): SectionMatch {
     status = heading ? 'renamed' : 'missing'
   }
   const match = createMatch(title, status, heading, undefined)
+  match.title = true
   match.insertAt = headings[0]?.span.start ?? context.doc.end
   if (heading) context.used.add(heading.index)
   context.matches.set(title, match)
@@ -89,13 +93,7 @@ function createMatch(
 /**
  * Align template siblings to the unused headings in `[low, high)`.
  */
-function alignLevel(
-  context: Context,
-  children: TemplateSection[],
-  parent: SectionMatch | undefined,
-  low: number,
-  high: number,
-): void {
+function alignLevel(context: Context, children: TemplateSection[], parent: SectionMatch | undefined, low: number, high: number): void {
   if (children.length === 0) return
   const {headings, used} = context
   const candidates: DocHeading[] = []
@@ -164,7 +162,8 @@ function alignLevel(
     const position = children.indexOf(section)
     const previous = [...present].reverse().find((other) => children.indexOf(other) < position)
     const next = present.find((other) => children.indexOf(other) > position)
-    if (previous) match.previous = found.get(previous)
+    const previousMatch = previous ? found.get(previous) : undefined
+    if (previousMatch) match.previous = previousMatch
     const nextHeading = next ? found.get(next)!.heading : undefined
     if (nextHeading) {
       match.before = nextHeading
@@ -177,9 +176,7 @@ function alignLevel(
 
   // Recurse: sections found out of place first (their spans are tight), then
   // the ones in place, whose spans reach to the next sibling.
-  const starts = [...found.values()]
-    .flatMap((match) => match.instances.map((heading) => heading.index))
-    .sort((a, b) => a - b)
+  const starts = [...found.values()].flatMap((match) => match.instances.map((heading) => heading.index)).sort((a, b) => a - b)
   const order = [...found.values()].sort((a, b) => rank(a) - rank(b))
   for (const match of order) {
     const heading = match.heading
@@ -190,7 +187,7 @@ function alignLevel(
     const end =
       match.status === 'matched' && !match.section.repeatable
         ? Math.min(starts.find((index) => index > heading.index) ?? high, high)
-        : naturalEnd(headings, heading, high)
+        : sectionEnd(headings, heading, high)
     alignLevel(context, match.section.children, match, heading.index + 1, end)
   }
 }
@@ -235,24 +232,12 @@ function gap(
   return [after, before]
 }
 
-/** The end of a heading's section by depth: the next heading as high or higher. */
-function naturalEnd(headings: DocHeading[], heading: DocHeading, high: number): number {
-  for (let index = heading.index + 1; index < high; index++) {
-    if (headings[index].depth <= heading.depth) return index
-  }
-  return high
-}
-
 /** The normalised text a near miss is measured against. */
 function expectedText(section: TemplateSection): string {
   return section.match.type === 'exact' ? section.match.text : normalizeWords(section.title)
 }
 
-function bestExact(
-  section: TemplateSection,
-  candidates: DocHeading[],
-  used: Set<number>,
-): DocHeading | undefined {
+function bestExact(section: TemplateSection, candidates: DocHeading[], used: Set<number>): DocHeading | undefined {
   let fallback: DocHeading | undefined
   for (const heading of candidates) {
     if (used.has(heading.index) || !matchesHeading(section.match, heading.normalized)) continue
@@ -266,10 +251,7 @@ function bestExact(
  * The largest order-preserving matching of template sections to headings
  * (weighted: a heading at the template's depth counts double).
  */
-function longestMatching(
-  sections: TemplateSection[],
-  headings: DocHeading[],
-): Array<[TemplateSection, DocHeading]> {
+function longestMatching(sections: TemplateSection[], headings: DocHeading[]): Array<[TemplateSection, DocHeading]> {
   const rows = sections.length
   const columns = headings.length
   if (rows === 0 || columns === 0) return []
@@ -332,11 +314,16 @@ function findMisplaced(context: Context): void {
         break
       }
     }
-    alignLevel(context, match.section.children, match, heading.index + 1, naturalEnd(headings, heading, headings.length))
+    alignLevel(context, match.section.children, match, heading.index + 1, sectionEnd(headings, heading))
   }
 }
 
-/** Where a section's match stands in the document, for messages. */
-export function pointOf(match: SectionMatch): Point {
-  return match.heading?.span.start ?? match.insertAt
+/** Whether a match stands for the template's title. */
+export function isTitle(match: SectionMatch): boolean {
+  return match.title === true
+}
+
+/** Whether the document has the section (in place, moved, renamed or misplaced). */
+export function isPresent(match: SectionMatch): boolean {
+  return match.status !== 'missing' && match.status !== 'skipped'
 }

@@ -1,17 +1,15 @@
 /** Fields of a document matched to the template's, for the field rules. */
-import type {Analysis} from './analysis.js'
-import type {DocField, DocModel, FieldSpec, ItemField, Point} from '../template/types.js'
-import {pointAt} from '../document/build.js'
-import {presentSections, sectionBlocks} from './sections.js'
+import type {FieldSpec, ItemField} from '../template/types.js'
+import type {Point} from 'unist'
+import {pointAt} from '../util/position.js'
+import {sectionBlocks, type PresentSection} from './sections.js'
 import type {ListItem} from 'mdast'
 import {toString} from 'mdast-util-to-string'
+import type {DocField, DocModel} from '../document/types.js'
 
 /** The document's field for a template field: front matter first, then the lines. */
-export function findField(doc: DocModel, spec: FieldSpec): DocField | undefined {
-  return (
-    doc.fields.find((field) => field.region === 'frontmatter' && field.key === spec.key) ??
-    doc.fields.find((field) => field.key === spec.key)
-  )
+export function findField(fields: readonly DocField[], spec: Pick<FieldSpec, 'key'>): DocField | undefined {
+  return fields.find((field) => field.region === 'frontmatter' && field.key === spec.key) ?? fields.find((field) => field.key === spec.key)
 }
 
 export interface ItemValue {
@@ -27,12 +25,12 @@ export interface ItemValue {
  * Choice fields inside the list items of a section (`Status: Open` in the
  * architecture preset's Open Questions), one entry per item.
  */
-export function itemValues(analysis: Analysis, source: string): ItemValue[] {
+export function itemValues(sections: readonly PresentSection[], doc: DocModel, source: string): ItemValue[] {
   const result: ItemValue[] = []
-  for (const {match, heading} of presentSections(analysis)) {
+  for (const {match, heading} of sections) {
     for (const field of match.section.content.itemFields) {
       const pattern = new RegExp('\\b' + field.name + '\\s*:\\s*([^\\n]*?)\\s*$', 'i')
-      for (const block of sectionBlocks(analysis.doc, heading, true)) {
+      for (const block of sectionBlocks(doc, heading, true)) {
         if (block.node.type !== 'list') continue
         for (const item of block.node.children) {
           const paragraph = item.children.find((child) => child.type === 'paragraph')
@@ -44,7 +42,11 @@ export function itemValues(analysis: Analysis, source: string): ItemValue[] {
           const entry: ItemValue = {field, text, item}
           if (found) {
             const at = start + found.index + found[0].length - found[1].length - (found[0].length - found[0].trimEnd().length)
-            entry.value = {text: found[1].replace(/[*_`]/g, '').trim(), start: pointAt(source, at), end: pointAt(source, at + found[1].length)}
+            entry.value = {
+              text: found[1].replace(/[*_`]/g, '').trim(),
+              start: pointAt(source, at),
+              end: pointAt(source, at + found[1].length),
+            }
           }
           result.push(entry)
         }
@@ -53,5 +55,3 @@ export function itemValues(analysis: Analysis, source: string): ItemValue[] {
   }
   return result
 }
-
-

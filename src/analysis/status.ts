@@ -4,9 +4,10 @@
  * and empty sections are warnings; from the first review status on they are
  * errors.
  */
-import type {DocField, DocModel, Preset} from '../template/types.js'
+import type {Preset} from '../template/types.js'
 import {containsPlaceholder} from '../util/placeholders.js'
 import {matchesChoice} from '../util/choices.js'
+import type {DocField} from '../document/types.js'
 
 export interface DocStatus {
   /** The status as written, if any. */
@@ -17,29 +18,9 @@ export interface DocStatus {
   field?: DocField
 }
 
-/** Rules whose findings are warnings while a document is a draft. */
-export const strictnessRules = new Set(['no-placeholders', 'no-template-text', 'no-empty-sections'])
-
-/**
- * Findings of other rules that are about template content left in (a diagram
- * or a choice cell left as the template wrote it): strict like the rules above.
- */
-const contentFindings = new WeakSet<object>()
-
-/** Mark a message as a template-content finding. */
-export function markContent<T extends object>(message: T): T {
-  contentFindings.add(message)
-  return message
-}
-
-/** Whether the document's status decides this message's severity. */
-export function isContentFinding(message: {ruleId?: string | undefined}): boolean {
-  return (message.ruleId !== undefined && strictnessRules.has(message.ruleId)) || contentFindings.has(message)
-}
-
 /** Read a document's status. */
-export function documentStatus(preset: Preset, doc: DocModel, draftStatuses: string[] = preset.draftStatuses): DocStatus {
-  const field = doc.fields.find((candidate) => candidate.key === 'status')
+export function documentStatus(preset: Preset, fields: readonly DocField[], draftStatuses: string[] = preset.draftStatuses): DocStatus {
+  const field = fields.find((candidate) => candidate.key === 'status')
   const value = field?.value.trim()
   if (!field || !value || containsPlaceholder(value) || /\|/.test(value)) {
     return {draft: true, describe: field && value ? 'the Status is not set to one value' : 'there is no Status', ...(field ? {field} : {})}

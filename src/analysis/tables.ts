@@ -1,10 +1,12 @@
 /** Template tables paired with the document's tables, for the table rules. */
 import type {Table, TableCell} from 'mdast'
 import {toString} from 'mdast-util-to-string'
-import type {Analysis} from './analysis.js'
-import {presentSections, sectionBlocks} from './sections.js'
+import {sectionBlocks, type PresentSection} from './sections.js'
 import {normalizeWords} from '../util/text.js'
-import type {DocHeading, SectionMatch, Span, TemplateTable} from '../template/types.js'
+import type {TemplateTable} from '../template/types.js'
+import type {Position} from 'unist'
+import type {DocHeading, DocModel} from '../document/types.js'
+import type {SectionMatch} from '../align/types.js'
 
 export interface TablePair {
   match: SectionMatch
@@ -17,12 +19,12 @@ export interface TablePair {
 }
 
 /** Pair each template table of each present section with a document table. */
-export function pairTables(analysis: Analysis): TablePair[] {
+export function pairTables(sections: readonly PresentSection[], doc: DocModel): TablePair[] {
   const pairs: TablePair[] = []
-  for (const {match, heading} of presentSections(analysis)) {
+  for (const {match, heading} of sections) {
     const templates = match.section.content.tables
     if (templates.length === 0) continue
-    const tables = sectionBlocks(analysis.doc, heading, false)
+    const tables = sectionBlocks(doc, heading, false)
       .map((block) => block.node)
       .filter((node): node is Table => node.type === 'table')
     const used = new Set<Table>()
@@ -53,13 +55,8 @@ export function pairTables(analysis: Analysis): TablePair[] {
   return pairs
 }
 
-/** Columns as a list for messages: `"Risk", "Impact"`. */
-export function columnList(columns: string[]): string {
-  return columns.map((column) => `"${column}"`).join(', ')
-}
-
 /** The span of a cell's content (what a quick fix replaces), if it has any. */
-export function cellContentSpan(cell: TableCell): Span | undefined {
+export function cellContentSpan(cell: TableCell): Position | undefined {
   const first = cell.children[0]?.position
   const last = cell.children[cell.children.length - 1]?.position
   return first && last ? {start: first.start, end: last.end} : undefined

@@ -4,7 +4,7 @@
  * finding, or more warnings than --max-warnings; 2 a usage or configuration
  * error (one line on stderr).
  */
-import {readFileSync} from 'node:fs'
+import {existsSync, readFileSync} from 'node:fs'
 import path from 'node:path'
 import {parseArgs} from 'node:util'
 import type {VFile} from 'vfile'
@@ -13,6 +13,7 @@ import {changedFiles} from '../run/changed.js'
 import {checkFiles} from '../run/check-files.js'
 import {DesignlintError, UsageError} from '../util/errors.js'
 import {findConfig, loadConfigFile, type LoadedConfig} from '../config/config.js'
+import type {Options} from '../plugin/plugin.js'
 import {expandPaths} from '../run/files.js'
 import {countFindings, formatResults, formats, type Format} from '../report/format.js'
 import {builtinPresets, checkPresetReference, isTemplatePath, packageRoot} from '../preset/builtin.js'
@@ -35,8 +36,10 @@ Options:
                            a template .md file, or "auto" (the best-matching preset);
                            default: from config, else ${defaultPreset}. A doc's front
                            matter "template: <name|path>" wins
-  --config <file>          config file (default: .designlintrc.json/.yaml/.yml,
-                           .designlintrc or package.json "designlint", searched upward)
+  --config <file>          one config file for every document (default: for each
+                           document, the nearest .designlintrc.json/.yaml/.yml,
+                           .designlintrc or package.json "designlint", searched
+                           upward from its folder)
   --format <format>        output: ${formats.join(', ')} (default: stylish);
                            github: workflow commands (annotations), sarif: SARIF 2.1.0,
                            junit: JUnit XML, markdown: a summary table
@@ -52,7 +55,8 @@ Options:
   --changed-since <ref>    lint only documents changed against a git ref (committed,
                            uncommitted or new), e.g. origin/main in a pull request
   --stdin-filename <name>  name of the document read from standard input
-  --color / --no-color     force colours on or off (default: on for a terminal)
+  --color / --no-color     force colours on or off (default: on for a terminal;
+                           NO_COLOR and FORCE_COLOR are honoured)
   -h, --help               show this help
   -v, --version            show the version
 
@@ -63,21 +67,80 @@ Commands:
   init                     write .designlintrc.json for a preset
   new                      write a new document from a preset's template
                            (-o file, else standard output; --title sets the title)
+  A command's name is a path to lint when a file or folder of that name is in
+  the working folder: there, "designlint presets" lints ./presets. A path with a
+  slash is never a command: "designlint presets/" and "./presets" always lint.
 
 Exit codes: 0 clean or warnings only, 1 errors (or too many warnings),
 2 usage or configuration error.
 Inline control: <!-- designlint disable rule-id -->, <!-- designlint enable -->,
 <!-- designlint ignore rule-id --> (the next block only).`
 
-
 function packageVersion(): string {
   return (JSON.parse(readFileSync(path.join(packageRoot, 'package.json'), 'utf8')) as {version: string}).version
 }
 
-async function main(argv: string[]): Promise<number> {
-  let parsed
+const commands = ['init', 'new', 'preset', 'presets']
+
+/**
+ * The command asked for: the first positional when it is a command's name
+ * and cannot be a path, i.e. no file or folder of that name is in cwd (a
+ * name with a slash is never a command's). Else every positional is a path.
+ */
+function commandOf(positionals: string[], cwd: string): string | undefined {
+  const first = positionals[0]
+  if (first === undefined || !commands.includes(first)) return undefined
+  if (!existsSync(path.resolve(cwd, first))) return first
+  process.stderr.write(`designlint: linting ./${first}, not running the "${first}" command: a file or folder of that name is here\n`)
+  return undefined
+}
+
+interface Configs {
+  /** The settings of each config in play, the command line's preset applied. */
+  settings: Options[]
+  /** The index in `settings` of a document's (a path relative to cwd; none: standard input without a name). */
+  indexOf(file: string | undefined): number
+}
+
+/**
+ * The configs of the documents of a run: `--config` for all, else for each
+ * the nearest to its folder. `--preset` wins over a config's preset and its
+ * overrides.
+ */
+function configsFor(cwd: string, configFile: string | undefined, cliPreset: string | undefined): Configs {
+  const fixed = configFile ? loadConfigFile(path.resolve(cwd, configFile)) : undefined
+  const indexes = new Map<string, number>()
+  const settings: Options[] = []
+  return {
+    settings,
+    indexOf(file) {
+      const config: LoadedConfig = fixed ?? findConfig(file ? path.dirname(path.resolve(cwd, file)) : cwd)
+      const key = config.file ?? ''
+      let index = indexes.get(key)
+      if (index === undefined) {
+        index = settings.length
+        settings.push(withCommandLine(config, cliPreset, cwd))
+        indexes.set(key, index)
+      }
+      return index
+    },
+  }
+}
+
+function withCommandLine(config: LoadedConfig, cliPreset: string | undefined, cwd: string): Options {
+  const settings: Options = {...config.settings, config: false}
+  if (cliPreset) {
+    settings.preset = cliPreset
+    delete settings.overrides
+  }
+  if (settings.preset) checkPresetReference(settings.preset, settings.base ?? cwd)
+  return settings
+}
+
+/** The command line's options and positionals; a wrong one is a usage error. */
+function parseCommandLine(argv: string[]) {
   try {
-    parsed = parseArgs({
+    return parseArgs({
       args: argv,
       allowPositionals: true,
       strict: true,
@@ -106,7 +169,10 @@ async function main(argv: string[]): Promise<number> {
   } catch (error) {
     throw new UsageError(String((error as Error).message).split('\n')[0])
   }
-  const {values, positionals} = parsed
+}
+
+async function main(argv: string[]): Promise<number> {
+  const {values, positionals} = parseCommandLine(argv)
 
   if (values.help) {
     process.stdout.write(help + '\n')
@@ -130,8 +196,8 @@ async function main(argv: string[]): Promise<number> {
   }
 
   const cwd = process.cwd()
-  const command = positionals[0]
-  if (command === 'init' || command === 'new' || command === 'preset' || command === 'presets') {
+  const command = commandOf(positionals, cwd)
+  if (command) {
     const commands = await import('./commands.js')
     if (command === 'init') return commands.init(values.preset ?? defaultPreset, values.force === true, cwd)
     if (command === 'new') return commands.scaffoldCommand(values, cwd)
@@ -140,15 +206,10 @@ async function main(argv: string[]): Promise<number> {
     return commands.showPreset(positionals[2], cwd, format === 'json')
   }
 
-  const config: LoadedConfig = values.config ? loadConfigFile(path.resolve(cwd, values.config)) : findConfig(cwd)
-  const settings = {...config.settings}
-  if (values.preset) {
-    // The command line's preset wins over the config's, overrides included.
-    settings.preset = isTemplatePath(values.preset) ? path.resolve(cwd, values.preset) : values.preset
-    delete settings.overrides
-  }
+  const cliPreset = values.preset && (isTemplatePath(values.preset) ? path.resolve(cwd, values.preset) : values.preset)
   // Check the preset up front: a wrong one is a usage error, not a finding per file.
-  if (settings.preset) checkPresetReference(settings.preset, cwd)
+  if (cliPreset) checkPresetReference(cliPreset, cwd)
+  const configs = configsFor(cwd, values.config, cliPreset)
 
   const files: VFile[] = []
   const inputs = positionals.length > 0 ? positionals : ['.']
@@ -156,7 +217,8 @@ async function main(argv: string[]): Promise<number> {
   if (inputs.includes('-')) {
     const value = readFileSync(0, 'utf8')
     const {createProcessor, lintText} = await import('../plugin/processor.js')
-    files.push(lintText(createProcessor({...settings, config: false}), value, values['stdin-filename'], cwd))
+    const settings = configs.settings[configs.indexOf(values['stdin-filename'])]
+    files.push(lintText(createProcessor(settings), value, values['stdin-filename'], cwd))
   }
   if (paths.length > 0) {
     let {files: found, missing} = await expandPaths(paths, cwd)
@@ -169,11 +231,26 @@ async function main(argv: string[]): Promise<number> {
     if (workers !== undefined && (!Number.isInteger(workers) || workers < 0)) {
       throw new UsageError(`--workers takes a whole number of 0 or more, not "${values.workers}"`)
     }
-    const cache = values.cache ? {folder: path.resolve(cwd, values['cache-location'] ?? 'node_modules/.cache/designlint'), version: packageVersion()} : undefined
-    const results = await checkFiles(found, {...settings, config: false}, cwd, {workers, cache})
+    const cache = values.cache
+      ? {folder: path.resolve(cwd, values['cache-location'] ?? 'node_modules/.cache/designlint'), version: packageVersion()}
+      : undefined
+    // Each file with the settings of its nearest config (or of --config).
+    const configOf = found.map((file) => configs.indexOf(file))
+    const results = await checkFiles({files: found, configOf, settings: configs.settings}, cwd, {workers, cache})
     files.push(...results.map((result) => fromPlain(result, cwd)))
     for (const input of missing) {
-      files.push(fromPlain({path: input, templates: [], messages: [{reason: `No such file or folder, or no Markdown files match: ${input}`, ruleId: 'read', source: 'designlint', fatal: true}]}, cwd))
+      files.push(
+        fromPlain(
+          {
+            path: input,
+            templates: [],
+            messages: [
+              {reason: `No such file or folder, or no Markdown files match: ${input}`, ruleId: 'read', source: 'designlint', fatal: true},
+            ],
+          },
+          cwd,
+        ),
+      )
     }
     if (found.length === 0 && missing.length === 0 && !inputs.includes('-')) {
       const why = values['changed-since'] ? ` changed since ${values['changed-since']}` : ''
@@ -195,8 +272,13 @@ async function main(argv: string[]): Promise<number> {
     if (dropped > 0) process.stderr.write(`designlint: ${dropped} findings recorded in ${values.baseline} not shown\n`)
   }
 
-  const color = values['no-color'] ? false : (values.color ?? (format === 'stylish' && process.stdout.isTTY === true))
-  const output = await formatResults(format, files, {quiet: values.quiet, color, version: packageVersion()})
+  // Without --color or --no-color, vfile-reporter decides (FORCE_COLOR, NO_COLOR, a terminal).
+  const color = values['no-color'] ? false : values.color
+  const output = await formatResults(format, files, {
+    quiet: values.quiet,
+    version: packageVersion(),
+    ...(color === undefined ? {} : {color}),
+  })
   if (output) process.stdout.write(output + '\n')
 
   const {errors, warnings} = countFindings(files)

@@ -6,11 +6,11 @@ import path from 'node:path'
 import {describePreset} from '../template/describe.js'
 import {builtinPresets, isTemplatePath, loadPreset} from '../preset/load.js'
 import {scaffold} from './scaffold.js'
-import {headingLine} from '../template/compile.js'
 import type {TemplateSection} from '../template/types.js'
 import {writeFileAtomic} from '../util/write-file.js'
 
 import {UsageError} from '../util/errors.js'
+import {headingLine} from '../template/headings.js'
 
 /** `designlint preset show <name|path>`. */
 export function showPreset(reference: string, cwd: string, json: boolean): number {
@@ -65,4 +65,3 @@ export function scaffoldCommand(values: {preset?: string; title?: string; output
   process.stderr.write(`designlint: wrote ${path.relative(cwd, output)} from ${values.preset}; fill it in, then run designlint on it\n`)
   return 0
 }
-

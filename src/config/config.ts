@@ -1,8 +1,11 @@
 /**
  * Configuration: one file that designlint's CLI, the remark plugin (so
- * remark-cli) and the language server all read. Found by walking up from the
- * working folder: `.designlintrc.json`, `.designlintrc.yaml`,
- * `.designlintrc.yml`, `.designlintrc`, or a `designlint` key in package.json.
+ * remark-cli) and the language server all read. The config of a document is
+ * the nearest one above it, found with lilconfig: in each folder from the
+ * document's up to the root, `.designlintrc.json`, `.designlintrc.yaml`,
+ * `.designlintrc.yml`, `.designlintrc` (YAML or JSON), or a `designlint` key
+ * in package.json. In a monorepo, packages/a/.designlintrc.json applies under
+ * packages/a and the root's config everywhere else; they are not merged.
  *
  * ```json
  * {"preset": "production", "rules": {"heading-numbering": "off", "no-empty-sections": "warn"}}
@@ -10,17 +13,23 @@
  * Rule settings follow remark-lint: `"off" | "warn" | "error"`, `0 | 1 | 2`,
  * `true | false`, or `[severity, options]`.
  */
-import {existsSync, readFileSync} from 'node:fs'
+import {readFileSync} from 'node:fs'
 import path from 'node:path'
+import {lilconfigSync, type LoaderSync} from 'lilconfig'
 import {parse as parseYaml} from 'yaml'
-import {ruleIds} from '../rule/meta.js'
+import {checkRuleSetting} from './rule-settings.js'
 import {isTemplatePath} from '../preset/builtin.js'
 import {unknownName} from '../util/similarity.js'
 import {DesignlintError} from '../util/errors.js'
+import type {Override} from '../preset/select.js'
 
+/** A rule's severity, as remark-lint writes it. */
 export type Severity = 'off' | 'on' | 'warn' | 'error' | 0 | 1 | 2 | boolean
-export type RuleSetting = Severity | [Severity, unknown?]
+/** A rule's setting: a severity, or a severity and the rule's options. */
+/** A severity, `[severity, options]`, or options alone (the severity stays designlint's). */
+export type RuleSetting = Severity | [Severity, unknown?] | Record<string, unknown>
 
+/** What a config sets (and the plugin's options, which are the same). */
 export interface Settings {
   /** A built-in preset name or a template path (resolved to absolute when loaded from a file). */
   preset?: string
@@ -41,11 +50,10 @@ export interface Settings {
   base?: string
 }
 
-export interface Override {
-  files: string[]
-  preset: string
-}
+/** A preset for the documents whose path (relative to the config's folder) matches `files`. */
+export type {Override}
 
+/** A config as found or loaded: its checked settings and where they came from. */
 export interface LoadedConfig {
   settings: Settings
   /** The file it came from, if any. */
@@ -57,47 +65,84 @@ export class ConfigError extends DesignlintError {
   override name = 'ConfigError'
 }
 
+/** The config files looked for in each folder, before package.json's `designlint` key. */
 export const configFileNames = ['.designlintrc.json', '.designlintrc.yaml', '.designlintrc.yml', '.designlintrc']
 
-/** Find and load the configuration that applies in `cwd`. */
-export function findConfig(cwd: string): LoadedConfig {
-  let dir = path.resolve(cwd)
-  for (;;) {
-    for (const name of configFileNames) {
-      const file = path.join(dir, name)
-      if (existsSync(file)) return loadConfigFile(file)
-    }
-    const pkg = path.join(dir, 'package.json')
-    if (existsSync(pkg)) {
-      const data = readStructured(pkg)
-      if (data && typeof data === 'object' && 'designlint' in data) {
-        return {settings: validateSettings((data as Record<string, unknown>).designlint, pkg, dir), file: pkg}
-      }
-    }
-    const parent = path.dirname(dir)
-    if (parent === dir) return {settings: {}}
-    dir = parent
-  }
-}
+/** The package.json key that holds a config. */
+const packageKey = 'designlint'
 
-/** Load one configuration file. */
-export function loadConfigFile(file: string): LoadedConfig {
-  const data = readStructured(file)
-  return {settings: validateSettings(data, file, path.dirname(file)), file}
-}
-
-function readStructured(file: string): unknown {
-  let text: string
+/** Parse a config file's text, as JSON for `.json` files and as YAML (so JSON too) for the rest. */
+function parseConfigText(file: string, text: string): unknown {
   try {
-    text = readFileSync(file, 'utf8')
-  } catch (error) {
-    throw new ConfigError(`cannot read config ${file}: ${(error as NodeJS.ErrnoException).code ?? error}`)
-  }
-  try {
-    return file.endsWith('.json') ? JSON.parse(text) : parseYaml(text)
+    return file.endsWith('.json') ? JSON.parse(text.replace(/^\uFEFF/, '')) : parseYaml(text)
   } catch (error) {
     throw new ConfigError(`cannot parse config ${file}: ${String((error as Error).message).split('\n')[0]}`)
   }
+}
+
+const parseLoader: LoaderSync = (file, text) => parseConfigText(file, text)
+
+const explorer = lilconfigSync('designlint', {
+  searchPlaces: [...configFileNames, 'package.json'],
+  loaders: {'.json': parseLoader, '.yaml': parseLoader, '.yml': parseLoader, noExt: parseLoader},
+  packageProp: packageKey,
+  // An empty config file still ends the search: it is the config of its folder.
+  ignoreEmptySearchPlaces: false,
+  // Up to the root, not only to the home folder.
+  stopDir: path.parse(process.cwd()).root,
+})
+
+/** Loaded configs by the folder they were looked up from, and by file. */
+const byFolder = new Map<string, LoadedConfig>()
+const byFile = new Map<string, LoadedConfig>()
+
+/** The config of a document in `dir` (its folder): the nearest one in `dir` or above; cached per folder. */
+export function findConfig(dir: string): LoadedConfig {
+  const folder = path.resolve(dir)
+  const cached = byFolder.get(folder)
+  if (cached) return cached
+  let found: ReturnType<typeof explorer.search>
+  try {
+    found = explorer.search(folder)
+  } catch (error) {
+    if (error instanceof ConfigError) throw error
+    throw new ConfigError(`cannot look for a config from ${folder}: ${String((error as Error)?.message ?? error).split('\n')[0]}`)
+  }
+  const loaded = found ? fromData(found.config, found.filepath) : {settings: {}}
+  byFolder.set(folder, loaded)
+  return loaded
+}
+
+/** Forget every config found or loaded, so edited config files are read again (tests, the language server). */
+export function clearConfigCache(): void {
+  byFolder.clear()
+  byFile.clear()
+  explorer.clearCaches()
+}
+
+/** Load one configuration file (`--config`): JSON, YAML, or a package.json with a `designlint` key. */
+export function loadConfigFile(file: string): LoadedConfig {
+  const absolute = path.resolve(file)
+  const cached = byFile.get(absolute)
+  if (cached) return cached
+  let text: string
+  try {
+    text = readFileSync(absolute, 'utf8')
+  } catch (error) {
+    throw new ConfigError(`cannot read config ${absolute}: ${(error as NodeJS.ErrnoException).code ?? error}`)
+  }
+  const data = parseConfigText(absolute, text)
+  const isPackage = path.basename(absolute) === 'package.json'
+  return fromData(isPackage && data && typeof data === 'object' ? (data as Record<string, unknown>)[packageKey] : data, absolute)
+}
+
+/** Validate what a config file holds, once per file. */
+function fromData(data: unknown, file: string): LoadedConfig {
+  const cached = byFile.get(file)
+  if (cached) return cached
+  const loaded = {settings: validateSettings(data, file, path.dirname(file)), file}
+  byFile.set(file, loaded)
+  return loaded
 }
 
 const knownKeys = ['preset', 'rules', 'overrides', 'draftStatuses']
@@ -108,14 +153,18 @@ function validateOverrides(value: unknown, where: string, base: string): Overrid
     const files = entry?.files
     const preset = entry?.preset
     const globs = typeof files === 'string' ? [files] : files
-    if (!Array.isArray(globs) || globs.length === 0 || !globs.every((glob) => typeof glob === 'string') || typeof preset !== 'string' || !preset) {
+    if (
+      !Array.isArray(globs) ||
+      globs.length === 0 ||
+      !globs.every((glob) => typeof glob === 'string') ||
+      typeof preset !== 'string' ||
+      !preset
+    ) {
       throw new ConfigError(`config ${where}: overrides[${index}] must have "files" (a glob or a list of globs) and "preset"`)
     }
     return {files: globs, preset: isTemplatePath(preset) ? path.resolve(base, preset) : preset}
   })
 }
-
-const severities = new Set<unknown>(['off', 'on', 'warn', 'error', 0, 1, 2, true, false])
 
 /** Check a settings object; template paths are resolved against `base`. */
 export function validateSettings(data: unknown, where: string, base: string): Settings {
@@ -150,13 +199,8 @@ function validateRules(value: unknown, where: string): Record<string, RuleSettin
   }
   const result: Record<string, RuleSetting> = {}
   for (const [id, setting] of Object.entries(value)) {
-    if (!(ruleIds as readonly string[]).includes(id)) {
-      throw new ConfigError(`config ${where}: ${unknownName('rule', id, ruleIds)}`)
-    }
-    const severity = Array.isArray(setting) ? setting[0] : setting
-    if (!severities.has(severity)) {
-      throw new ConfigError(`config ${where}: rule "${id}" has severity ${JSON.stringify(severity)}; expected "off", "warn" or "error"`)
-    }
+    const problem = checkRuleSetting(id, setting)
+    if (problem) throw new ConfigError(`config ${where}: ${problem}`)
     result[id] = setting as RuleSetting
   }
   return result

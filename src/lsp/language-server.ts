@@ -12,11 +12,23 @@
  */
 import {remark} from 'remark'
 import {createUnifiedLanguageServer} from 'unified-language-server'
-import type {Plugin} from 'unified'
-import designlint from '../plugin/plugin.js'
+import type {Plugin, Processor} from 'unified'
+import {clearConfigCache} from '../config/config.js'
+import designlint, {type Options} from '../plugin/plugin.js'
+
+/**
+ * The engine builds a processor for every check of a document, so the plugin
+ * is attached per check: config files are read afresh each time, and an
+ * edited `.designlintrc` applies at the next check (the engine re-checks open
+ * documents when watched files change).
+ */
+function designlintFresh(this: Processor, options?: Options | null) {
+  clearConfigCache()
+  return designlint.call(this, options)
+}
 
 // designlint takes optional options; the engine's plugin type wants unknown ones.
-const plugin = designlint as unknown as Plugin<unknown[]>
+const plugin = designlintFresh as unknown as Plugin<unknown[]>
 
 createUnifiedLanguageServer({
   configurationSection: 'designlint',

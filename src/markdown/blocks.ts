@@ -5,10 +5,12 @@
  */
 import type {List, ListItem, Nodes, Paragraph, RootContent, Table} from 'mdast'
 import {toString} from 'mdast-util-to-string'
-import type {TemplateText} from '../template/types.js'
+
+/** The kinds of text block. */
+export type BlockKind = 'paragraph' | 'item' | 'row' | 'code'
 
 export interface TextBlock {
-  kind: TemplateText['kind']
+  kind: BlockKind
   /** Plain text of the block. */
   text: string
   node: Nodes

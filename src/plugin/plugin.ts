@@ -1,7 +1,11 @@
 /**
- * The designlint unified plugin: adds the syntax it reads, analyses each
- * document against its preset once, runs every rule on that analysis, then
- * applies `<!-- designlint disable|enable|ignore [rule…] -->` comments.
+ * The designlint unified plugin: one file's run through the pipeline. It adds
+ * the syntax designlint reads; per file, it finds the settings (the options
+ * given, over the config file nearest to the document), picks the preset,
+ * builds the model, the alignment and the analysis once; every rule of the
+ * registry runs on that analysis; then severities are settled (the config's,
+ * else the document's status for the findings that follow it), and
+ * `<!-- designlint disable|enable|ignore [rule…] -->` comments apply.
  *
  * Used by designlint's CLI, and by remark-cli or the language server through
  * `.remarkrc`: `plugins: [["designlint", {preset: "production"}]]`.
@@ -11,56 +15,41 @@ import type {Root} from 'mdast'
 import remarkMessageControl from 'remark-message-control'
 import type {Processor} from 'unified'
 import type {VFile} from 'vfile'
-import {rules} from '../../rules/index.js'
-import {analyzeModel, getAnalysis} from '../analysis/analysis.js'
-import {isContentFinding} from '../analysis/status.js'
-import {findConfig, type RuleSetting, type Settings} from '../config/config.js'
-import {ruleIds, source} from '../rule/meta.js'
+import {ruleMeta, ruleIds, rules} from '../../rules/index.js'
+import {analyze} from '../analysis/analysis.js'
+import {ConfigError, findConfig, type RuleSetting, type Settings} from '../config/config.js'
 import {buildDocument} from '../document/build.js'
-import {selectPreset} from '../preset/select.js'
 import {remarkDesignlintSyntax} from '../markdown/syntax.js'
+import {selectPreset} from '../preset/select.js'
+import {followsStatus, ruleUrl, source, splitSetting} from '../rule/define.js'
+import {checkRuleSetting} from '../config/rule-settings.js'
 
 export interface Options extends Settings {
   /**
-   * Whether to look for a config file and merge it under these options
-   * (default: true when no `preset` is given).
+   * Whether to look for the config file nearest to each document and merge
+   * it under these options (default: true when no `preset` is given).
    */
   config?: boolean
 }
 
-export {defaultPreset} from '../preset/select.js'
-
-/** Default severity of each rule: missing or wrong structure is an error. */
-const defaultSeverity: Record<string, RuleSetting> = Object.fromEntries(ruleIds.map((id) => [id, 'error']))
+export {defaultPreset} from '../preset/default.js'
 
 export default function designlint(this: Processor, options?: Options | null) {
   const given = options ?? {}
-  const discover = given.config ?? given.preset === undefined
-  const found = discover ? findConfig(process.cwd()).settings : {}
-  const settings: Settings = {
-    preset: given.preset ?? found.preset,
-    rules: {...found.rules, ...given.rules},
+  for (const [id, setting] of Object.entries(given.rules ?? {})) {
+    const problem = checkRuleSetting(id, setting)
+    if (problem) throw new ConfigError(`designlint options: ${problem}`)
   }
-  const overrides = given.overrides ?? found.overrides
-  if (overrides) settings.overrides = overrides
-  const base = given.base ?? found.base
-  if (base) settings.base = base
-  const draftStatuses = given.draftStatuses ?? found.draftStatuses
-  if (draftStatuses) settings.draftStatuses = draftStatuses
+  const discover = given.config ?? given.preset === undefined
 
   this.use(remarkDesignlintSyntax)
-  for (const id of ruleIds) {
-    const setting = settings.rules?.[id] ?? defaultSeverity[id]
-    // A bare severity is given as `[severity]`: unified-lint-rule reads a
-    // non-array value as the rule's options.
-    this.use(rules[id], (Array.isArray(setting) ? setting : [setting]) as never)
-  }
-  // Status decides strictness: content findings of a draft are warnings,
-  // unless the config sets the rule's severity.
-  const configured = new Set(Object.keys(settings.rules ?? {}))
-  this.use(function strictness() {
+  this.data('designlintPlugin', true)
+  // Every rule runs; a rule turned off for a file, and the options it takes,
+  // are read from the file's settings (nested configs differ per folder).
+  for (const rule of rules) this.use(rule.plugin, ['error'])
+  this.use(function settle() {
     return function (_: Root, file: VFile) {
-      applyStrictness(file, configured)
+      settleSeverities(file)
     }
   })
   // Comments control messages; a document that never names designlint has
@@ -87,36 +76,77 @@ export default function designlint(this: Processor, options?: Options | null) {
   })
 
   return function analyzeTransform(tree: Root, file: VFile) {
-    analyzeFile(tree, file, settings)
+    analyzeFile(tree, file, fileSettings(given, discover, file))
   }
 }
 
-/** Make content findings of a draft document warnings, saying why. */
-function applyStrictness(file: VFile, configured: Set<string>): void {
-  const analysis = getAnalysis(file)
-  if (!analysis?.status.draft) return
-  for (const message of file.messages) {
-    if (message.source !== source || !message.ruleId || !isContentFinding(message)) continue
-    if (configured.has(message.ruleId) || !message.fatal) continue
-    message.fatal = false
-    message.reason += ` (a warning while ${analysis.status.describe}; an error once in review)`
-    message.message = message.reason
-  }
+/** The options given, over the config nearest to the file (when discovering). */
+function fileSettings(given: Options, discover: boolean, file: VFile): Settings {
+  const folder = file.path ? path.dirname(path.resolve(file.cwd, file.path)) : file.cwd
+  const found = discover ? findConfig(folder).settings : {}
+  const settings: Settings = {rules: {...found.rules, ...given.rules}}
+  const preset = given.preset ?? found.preset
+  if (preset) settings.preset = preset
+  const overrides = given.overrides ?? found.overrides
+  if (overrides) settings.overrides = overrides
+  const base = given.base ?? found.base
+  if (base) settings.base = base
+  const draftStatuses = given.draftStatuses ?? found.draftStatuses
+  if (draftStatuses) settings.draftStatuses = draftStatuses
+  return settings
 }
 
-/** Pick the preset for a file, build its model and alignment, store them. */
+/** Pick the preset for a file, build its model and analysis, store them. */
 function analyzeFile(tree: Root, file: VFile, settings: Settings): void {
-  const doc = buildDocument(tree, String(file.value))
+  file.data.designlintRan = true
+  file.data.designlintSettings = {rules: settings.rules ?? {}}
+  const source = String(file.value)
+  const doc = buildDocument(tree, source)
   const filePath = file.path ? path.resolve(file.cwd, file.path) : undefined
   const selection = selectPreset(doc, filePath, settings, file.cwd)
+  const place = tree.position?.start
   if (!selection.preset) {
-    const message = file.message(String(selection.error), {ruleId: 'preset', source, place: tree.position?.start})
+    const message = file.message(String(selection.error), {ruleId: 'preset', source: 'designlint', ...(place ? {place} : {})})
     message.fatal = true
     return
   }
   if (selection.note) {
-    const info = file.message(selection.note, {ruleId: 'preset', source, place: tree.position?.start})
+    const info = file.message(selection.note, {ruleId: 'preset', source: 'designlint', ...(place ? {place} : {})})
     info.fatal = undefined
   }
-  file.data.designlint = analyzeModel(doc, selection.preset, selection.from, settings.draftStatuses)
+  file.data.designlint = analyze(doc, source, selection.preset, selection.from, settings.draftStatuses)
+}
+
+/** The severity a rule setting asks for: `undefined` when it leaves it to designlint. */
+function configuredFatal(setting: RuleSetting | undefined): boolean | undefined {
+  const [severity] = splitSetting(setting)
+  if (severity === undefined) return undefined
+  return severity === 'error' || severity === 2
+}
+
+/**
+ * Settle each finding's severity: the config's where it sets the rule's;
+ * else an error, except findings that follow the document's status while it
+ * is a draft, which are warnings with a note saying why. Each finding links
+ * to its message's entry in the rule's page.
+ */
+function settleSeverities(file: VFile): void {
+  const analysis = file.data.designlint
+  const configured = (file.data.designlintSettings?.rules ?? {}) as Record<string, RuleSetting>
+  for (const message of file.messages) {
+    if (message.source !== source || !message.ruleId) continue
+    const meta = ruleMeta(message.ruleId)
+    if (!meta) continue
+    if (message.messageId) message.url = ruleUrl(meta.id, message.messageId)
+    const fatal = configuredFatal(configured[meta.id])
+    if (fatal !== undefined) {
+      message.fatal = fatal
+      continue
+    }
+    message.fatal = true
+    if (analysis?.status.draft && followsStatus(meta, message.messageId)) {
+      message.fatal = false
+      message.note = `A warning while ${analysis.status.describe}; an error once in review.`
+    }
+  }
 }

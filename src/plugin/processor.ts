@@ -9,7 +9,7 @@ import remarkParse from 'remark-parse'
 import {unified} from 'unified'
 import {VFile} from 'vfile'
 import designlint, {type Options} from './plugin.js'
-import {source} from '../rule/meta.js'
+import {source} from '../rule/define.js'
 
 /** A processor that parses Markdown and runs designlint. */
 export function createProcessor(options: Options = {}) {

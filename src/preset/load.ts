@@ -8,7 +8,15 @@ import {builtinTemplatePath, isBuiltinPreset, isTemplatePath, PresetError, unkno
 import {compileTemplate} from '../template/compile.js'
 import type {Preset} from '../template/types.js'
 
-export {builtinPresets, builtinTemplatePath, isBuiltinPreset, isTemplatePath, packageRoot, PresetError, type BuiltinPreset} from './builtin.js'
+export {
+  builtinPresets,
+  builtinTemplatePath,
+  isBuiltinPreset,
+  isTemplatePath,
+  packageRoot,
+  PresetError,
+  type BuiltinPreset,
+} from './builtin.js'
 
 const cache = new Map<string, Preset>()
 
@@ -31,9 +39,7 @@ export function loadPreset(reference: string, cwd: string = process.cwd()): Pres
       markdown = readFileSync(key, 'utf8')
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code
-      throw new PresetError(
-        `cannot read template "${reference}"` + (code === 'ENOENT' ? ': no such file' : `: ${code ?? error}`),
-      )
+      throw new PresetError(`cannot read template "${reference}"` + (code === 'ENOENT' ? ': no such file' : `: ${code ?? error}`))
     }
     try {
       preset = compileTemplate(markdown, {name: reference, source: key})

@@ -8,16 +8,32 @@
 import path from 'node:path'
 import picomatch from 'picomatch'
 import {alignDocument} from '../align/align.js'
-import type {Settings} from '../config/config.js'
 import {builtinPresets, isTemplatePath, loadPreset} from './load.js'
-import type {DocModel, Preset} from '../template/types.js'
+import type {Preset} from '../template/types.js'
 
 import {defaultPreset} from './default.js'
+import type {DocModel} from '../document/types.js'
 
 export {defaultPreset}
 
 /** Below this share of a preset's sections, `auto` does not pick it. */
 export const autoThreshold = 0.5
+
+/** A preset by path: `{files: "docs/adr/**", preset: "./templates/adr.md"}`. */
+export interface Override {
+  files: string[]
+  preset: string
+}
+
+/** What preset selection reads of the settings (the config's Settings have more). */
+export interface SelectionSettings {
+  /** A built-in preset name, a template path, or `auto`. */
+  preset?: string | undefined
+  /** Presets by path; a later entry wins over an earlier one. */
+  overrides?: Override[] | undefined
+  /** The folder globs and template paths are relative to. */
+  base?: string | undefined
+}
 
 export interface Selection {
   preset?: Preset
@@ -30,14 +46,17 @@ export interface Selection {
 }
 
 /** Choose the preset for a document at `filePath` (absolute, or undefined for stdin). */
-export function selectPreset(doc: DocModel, filePath: string | undefined, settings: Settings, cwd: string): Selection {
+export function selectPreset(doc: DocModel, filePath: string | undefined, settings: SelectionSettings, cwd: string): Selection {
   const fromDoc = doc.frontmatter?.template
   if (typeof fromDoc === 'string' && fromDoc.trim()) {
     const base = filePath ? path.dirname(filePath) : cwd
     return resolve(fromDoc.trim(), base, 'front matter', doc, settings)
   }
   if (filePath && settings.overrides) {
-    const relative = path.relative(settings.base ?? cwd, filePath).split(path.sep).join('/')
+    const relative = path
+      .relative(settings.base ?? cwd, filePath)
+      .split(path.sep)
+      .join('/')
     for (const override of [...settings.overrides].reverse()) {
       if (picomatch(override.files, {dot: true})(relative)) {
         return resolve(override.preset, settings.base ?? cwd, `config override "${override.files.join('", "')}"`, doc, settings)
@@ -48,7 +67,7 @@ export function selectPreset(doc: DocModel, filePath: string | undefined, settin
   return resolve(defaultPreset, cwd, 'default', doc, settings)
 }
 
-function resolve(reference: string, base: string, from: string, doc: DocModel, settings: Settings): Selection {
+function resolve(reference: string, base: string, from: string, doc: DocModel, settings: SelectionSettings): Selection {
   if (reference === 'auto') return auto(doc, settings, base)
   try {
     return {preset: loadPreset(reference, base), from}
@@ -70,7 +89,7 @@ export function presetCoverage(preset: Preset, doc: DocModel): {have: number; to
   return {have, total}
 }
 
-function auto(doc: DocModel, settings: Settings, base: string): Selection {
+function auto(doc: DocModel, settings: SelectionSettings, base: string): Selection {
   const references = new Set<string>(builtinPresets)
   for (const override of settings.overrides ?? []) references.add(override.preset)
   if (settings.preset && settings.preset !== 'auto') references.add(settings.preset)

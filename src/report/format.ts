@@ -1,30 +1,44 @@
 /**
- * Output formats. `stylish` is vfile-reporter's; `json` follows
- * vfile-reporter-json's shape (an array of files with `path` and `messages`),
- * with each message's end and quick-fix data (`expected`, `actual`) kept.
+ * Output formats, and the dispatch to them: `stylish` (vfile-reporter's),
+ * `json`, and the CI formats `github`, `sarif`, `junit` and `markdown`.
  */
-import {formatGithub, formatJunit, formatMarkdown, formatSarif} from './ci-formats.js'
 import type {VFile} from 'vfile'
-import {sortedMessages} from './order.js'
+import {statistics} from 'vfile-statistics'
+import {formatGithub} from './github.js'
+import {formatJson} from './json.js'
+import {formatJunit} from './junit.js'
+import {formatMarkdown} from './markdown-summary.js'
+import {formatSarif} from './sarif.js'
+import {formatStylish} from './stylish.js'
 
+export type {JsonFile, JsonMessage} from './json.js'
+
+/** The names `--format` takes. */
 export const formats = ['stylish', 'json', 'github', 'sarif', 'junit', 'markdown'] as const
+
+/** An output format. */
 export type Format = (typeof formats)[number]
 
+/** Options of {@link formatResults}. */
 export interface FormatOptions {
-  quiet?: boolean
-  color?: boolean
+  /** Leave out files without findings (stylish, json, markdown). */
+  quiet?: boolean | undefined
+  /**
+   * Force colours on or off in `stylish`; leave unset to let vfile-reporter
+   * decide from the environment (FORCE_COLOR, NO_COLOR, a terminal).
+   */
+  color?: boolean | undefined
   /** designlint's version, for SARIF. */
-  version?: string
+  version?: string | undefined
 }
 
+/** The files' findings in `format`. */
 export async function formatResults(format: Format, files: VFile[], options: FormatOptions = {}): Promise<string> {
   switch (format) {
     case 'json':
-      return formatJson(files, options)
-    case 'stylish': {
-      const {reporter} = await import('vfile-reporter')
-      return reporter(files, {quiet: options.quiet === true, color: options.color === true})
-    }
+      return formatJson(files, {quiet: options.quiet})
+    case 'stylish':
+      return formatStylish(files, {quiet: options.quiet, color: options.color})
     case 'github':
       return formatGithub(files)
     case 'sarif':
@@ -36,64 +50,11 @@ export async function formatResults(format: Format, files: VFile[], options: For
   }
 }
 
-export interface JsonMessage {
-  ruleId: string | undefined
-  source: string | undefined
-  reason: string
-  severity: 'error' | 'warning' | 'info'
-  fatal: boolean | null | undefined
-  line: number | undefined
-  column: number | undefined
-  endLine: number | undefined
-  endColumn: number | undefined
-  url: string | undefined
-  expected: string[] | undefined
-  actual: string | undefined
-  note: string | undefined
-}
-
-export interface JsonFile {
-  path: string
-  cwd: string
-  messages: JsonMessage[]
-}
-
-function formatJson(files: VFile[], options: FormatOptions): string {
-  const result: JsonFile[] = []
-  for (const file of files) {
-    if (options.quiet && file.messages.length === 0) continue
-    result.push({
-      path: file.path ?? '<stdin>',
-      cwd: file.cwd,
-      messages: sortedMessages(file).map((message) => ({
-        ruleId: message.ruleId,
-        source: message.source,
-        reason: message.reason,
-        severity: message.fatal ? 'error' : message.fatal === false ? 'warning' : 'info',
-        fatal: message.fatal,
-        line: message.place && 'start' in message.place ? message.place.start.line : message.line,
-        column: message.place && 'start' in message.place ? message.place.start.column : message.column,
-        endLine: message.place && 'end' in message.place ? message.place.end.line : message.line,
-        endColumn: message.place && 'end' in message.place ? message.place.end.column : message.column,
-        url: message.url,
-        expected: message.expected,
-        actual: message.actual,
-        note: message.note,
-      })),
-    })
-  }
-  return JSON.stringify(result, null, 2)
-}
-
-/** Count errors (fatal) and warnings in results. */
+/**
+ * Count findings by vfile-statistics: errors are fatal messages, warnings
+ * those with `fatal: false`; info messages (`fatal` unset) are neither.
+ */
 export function countFindings(files: VFile[]): {errors: number; warnings: number} {
-  let errors = 0
-  let warnings = 0
-  for (const file of files) {
-    for (const message of file.messages) {
-      if (message.fatal) errors++
-      else if (message.fatal === false) warnings++
-    }
-  }
-  return {errors, warnings}
+  const {fatal, warn} = statistics(files)
+  return {errors: fatal, warnings: warn}
 }

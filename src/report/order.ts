@@ -1,12 +1,13 @@
-/** The order reporters show findings in: by place, then by rule. */
+/**
+ * The order reporters show findings in: vfile-sort's, the one vfile-reporter
+ * uses (by line and column, errors before warnings before info at one place,
+ * then by source, rule and reason).
+ */
 import type {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
-
-export function byPlace(a: VFileMessage, b: VFileMessage): number {
-  return (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0) || String(a.ruleId).localeCompare(String(b.ruleId))
-}
+import {compareMessage} from 'vfile-sort'
 
 /** A file's messages in document order. */
 export function sortedMessages(file: VFile): VFileMessage[] {
-  return [...file.messages].sort(byPlace)
+  return [...file.messages].sort(compareMessage)
 }

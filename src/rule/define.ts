@@ -20,12 +20,26 @@
  * finding nothing.
  */
 import type {Root} from 'mdast'
-import type {Plugin} from 'unified'
+import type {Plugin, Processor} from 'unified'
 import {lintRule} from 'unified-lint-rule'
 import type {Point, Position} from 'unist'
 import type {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
 import type {Analysis} from '../analysis/analysis.js'
+
+declare module 'unified' {
+  interface Data {
+    /** Set by the designlint plugin before it adds the rules. */
+    designlintPlugin?: boolean | undefined
+  }
+}
+
+declare module 'vfile' {
+  interface DataMap {
+    /** The rule settings of this file (its nearest config under the options given), set by the designlint plugin. */
+    designlintSettings: {rules: Record<string, unknown>}
+  }
+}
 
 declare module 'vfile-message' {
   interface VFileMessage {
@@ -60,7 +74,13 @@ export type OptionSpec =
   | {type: 'string'; default: string; description: string}
   | {type: 'string[]'; default: readonly string[]; description: string}
 
-type OptionValue<Spec extends OptionSpec> = Spec['default']
+type OptionValue<Spec extends OptionSpec> = Spec extends {type: 'boolean'}
+  ? boolean
+  : Spec extends {type: 'number'}
+    ? number
+    : Spec extends {type: 'string'}
+      ? string
+      : readonly string[]
 export type RuleOptions<Specs extends Record<string, OptionSpec>> = {[Name in keyof Specs]: OptionValue<Specs[Name]>}
 
 /** What a quick fix needs: the replacement(s) for the place, and the text there now. */
@@ -85,7 +105,7 @@ export interface RuleContext<Id extends string, Options> {
 export interface RuleSpec<Id extends string, Specs extends Record<string, OptionSpec>> {
   id: string
   description: string
-  strictness: Strictness<Id>
+  strictness: Strictness<NoInfer<Id>>
   messages: Record<Id, string>
   options?: Specs
   check(context: RuleContext<Id, RuleOptions<Specs>>): void
@@ -105,6 +125,16 @@ export interface DesignlintRule {
   meta: RuleMeta
   /** The unified plugin (unified-lint-rule's: `[severity, options]`). */
   plugin: Plugin<[unknown?], Root>
+}
+
+/**
+ * A rule setting as its severity (undefined: designlint's own) and its
+ * options: a severity, `[severity, options]`, or options alone.
+ */
+export function splitSetting(setting: unknown): [unknown, unknown] {
+  if (Array.isArray(setting)) return [setting[0], setting[1]]
+  if (setting && typeof setting === 'object') return [undefined, setting]
+  return [setting, undefined]
 }
 
 /** Fill a message's `{name}` slots; a slot without data is a bug in the rule. */
@@ -143,16 +173,18 @@ export function defineRule<Id extends string, Specs extends Record<string, Optio
     messages: spec.messages,
     options: spec.options ?? {},
   }
-  const plugin = lintRule<Root, unknown>({origin: source + ':' + spec.id, url: meta.url}, function (tree, file, given) {
+  const withoutPlugin = `designlint rule "${spec.id}" used without the designlint plugin, which analyses each document for the rules: use the "designlint" plugin (it runs every rule)`
+  const lint = lintRule<Root, unknown>({origin: source + ':' + spec.id, url: meta.url}, function (tree, file, given) {
     const analysis = file.data.designlint
     if (!analysis) {
       // The plugin ran but could not pick a preset: that is its own finding.
       if (file.data.designlintRan) return
-      throw new Error(
-        `designlint rule "${spec.id}" ran without the designlint plugin, which analyses the document first: use the "designlint" plugin (it runs every rule)`,
-      )
+      throw new Error(withoutPlugin)
     }
-    const options = optionValues(meta, given) as RuleOptions<Specs>
+    const setting = file.data.designlintSettings?.rules[spec.id]
+    const [severity, fileOptions] = splitSetting(setting)
+    if (severity === 'off' || severity === 0 || severity === false) return
+    const options = optionValues(meta, fileOptions ?? given) as RuleOptions<Specs>
     spec.check({
       tree,
       file,
@@ -170,5 +202,9 @@ export function defineRule<Id extends string, Specs extends Record<string, Optio
       },
     })
   })
+  function plugin(this: Processor, config?: unknown) {
+    if (!this.data('designlintPlugin')) throw new Error(withoutPlugin)
+    return lint.call(this, config as never)
+  }
   return {meta, plugin: plugin as DesignlintRule['plugin']}
 }

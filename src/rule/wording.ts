@@ -1,30 +1,11 @@
 /**
- * How rules report: a message at an exact place, with `expected` and `actual`
- * set where an editor can offer a quick fix (the place then covers exactly the
- * text to replace; a point inserts).
+ * The phrases rule messages are made of, so every rule names headings,
+ * sections and places the same way: `"## 1. Overview"`, `after "### Deployment
+ * Process"`, `under "## Deployment"`.
  */
-import type {VFile} from 'vfile'
-import type {VFileMessage} from 'vfile-message'
-import {headingLine} from '../template/compile.js'
-import type {DocHeading, Point, SectionMatch, Span} from '../template/types.js'
-
-export interface ReportExtra {
-  /** Replacement text(s) for the place. */
-  expected?: string[]
-  /** The text at the place now. */
-  actual?: string
-  /** A longer explanation shown by reporters that show notes. */
-  note?: string
-}
-
-/** Add a message to a file. */
-export function report(file: VFile, reason: string, place: Point | Span, extra: ReportExtra = {}): VFileMessage {
-  const message = file.message(reason, {place})
-  if (extra.expected) message.expected = extra.expected
-  if (extra.actual !== undefined) message.actual = extra.actual
-  if (extra.note) message.note = extra.note
-  return message
-}
+import type {DocHeading} from '../document/types.js'
+import type {SectionMatch} from '../align/types.js'
+import {headingLine} from '../template/headings.js'
 
 /** A document heading as it is written (approximately): `## 1. Overview`. */
 export function docHeadingLine(heading: DocHeading): string {
@@ -53,4 +34,9 @@ export function underParent(match: SectionMatch): string {
   const parent = match.parent
   if (!parent || parent.section.depth === 1) return ''
   return ' under "' + headingLine(parent.section) + '"'
+}
+
+/** Columns as a list for messages: `"Risk", "Impact"`. */
+export function columnList(columns: string[]): string {
+  return columns.map((column) => `"${column}"`).join(', ')
 }

@@ -13,7 +13,9 @@ function git(args: string[], cwd: string): string[] {
       .split('\0')
       .filter(Boolean)
   } catch (error) {
-    const stderr = String((error as {stderr?: string}).stderr ?? (error as Error).message).trim().split('\n')[0]
+    const stderr = String((error as {stderr?: string}).stderr ?? (error as Error).message)
+      .trim()
+      .split('\n')[0]
     throw new GitError(`git ${args[0]} failed: ${stderr}`)
   }
 }

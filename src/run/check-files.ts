@@ -1,27 +1,35 @@
 /**
  * Check documents from disk: from the cache where a document is unchanged,
- * the rest on worker threads (or this thread for a few), in file order.
+ * the rest on worker threads (or this thread for a few), in file order. Each
+ * file is checked with the settings of its own config.
  */
 import {readFile} from 'node:fs/promises'
 import path from 'node:path'
-import {hashText, openCache} from './cache.js'
-import {lintMany, workerCount} from './pool.js'
-import type {Options} from '../plugin/plugin.js'
+import {hashText, openCache, type ResultCache} from './cache.js'
+import {lintMany, workerCount, type LintJob} from './pool.js'
 import {packageRoot} from '../preset/builtin.js'
 import type {PlainResult} from './plain.js'
 
+/** How to check: threads, and the result cache. */
 export interface CheckOptions {
   /** Worker threads (undefined: by file count and cores). */
   workers?: number | undefined
   cache?: {folder: string; version: string} | undefined
 }
 
-export async function checkFiles(files: string[], settings: Options, cwd: string, options: CheckOptions = {}): Promise<PlainResult[]> {
+/** Check the files of a job; results in the order of its files. */
+export async function checkFiles(job: LintJob, cwd: string, options: CheckOptions = {}): Promise<PlainResult[]> {
+  const {files} = job
+  const configOf = job.configOf ?? files.map(() => 0)
   const results: PlainResult[] = new Array(files.length)
   let misses = files.map((_, index) => index)
   const hashes: Array<string | undefined> = []
-  const cache = options.cache ? openCache(options.cache.folder, options.cache.version, settings, packageRoot) : undefined
-  if (cache) {
+  // One cache file per configuration: its settings are part of the cache's key.
+  const cacheAt = options.cache
+  const caches: ResultCache[] | undefined = cacheAt
+    ? job.settings.map((settings) => openCache(cacheAt.folder, cacheAt.version, settings, packageRoot))
+    : undefined
+  if (caches) {
     misses = []
     await Promise.all(
       files.map(async (file, index) => {
@@ -34,14 +42,13 @@ export async function checkFiles(files: string[], settings: Options, cwd: string
     )
     files.forEach((file, index) => {
       const hash = hashes[index]
-      const hit = hash ? cache.get(path.resolve(cwd, file), hash) : undefined
+      const hit = hash ? caches[configOf[index]].get(path.resolve(cwd, file), hash) : undefined
       if (hit) results[index] = {...hit, path: file}
       else misses.push(index)
     })
   }
   const fresh = await lintMany(
-    misses.map((index) => files[index]),
-    settings,
+    {files: misses.map((index) => files[index]), configOf: misses.map((index) => configOf[index]), settings: job.settings},
     cwd,
     workerCount(misses.length, options.workers),
   )
@@ -50,10 +57,10 @@ export async function checkFiles(files: string[], settings: Options, cwd: string
     results[index] = result
     const hash = hashes[index]
     const failed = result.messages.some((message) => message.ruleId === 'read' || message.ruleId === 'crash')
-    if (cache && hash && !failed) cache.set(path.resolve(cwd, files[index]), hash, result)
+    if (caches && hash && !failed) caches[configOf[index]].set(path.resolve(cwd, files[index]), hash, result)
   })
-  cache?.save()
-  if (cache && process.env.DESIGNLINT_CACHE_STATS) {
+  for (const cache of caches ?? []) cache.save()
+  if (caches && process.env.DESIGNLINT_CACHE_STATS) {
     process.stderr.write(`designlint cache: ${files.length - misses.length} from the cache, ${misses.length} checked\n`)
   }
   return results

@@ -3,18 +3,20 @@
  * cache, and back into vfiles for the reporters.
  */
 import {VFile} from 'vfile'
-import type {Point, Span} from '../template/types.js'
+import type {Point, Position} from 'unist'
 
 export interface PlainMessage {
   reason: string
   ruleId?: string
   source?: string
   fatal: boolean | null | undefined
-  place?: Point | Span
+  place?: Point | Position
   url?: string
   expected?: string[]
   actual?: string
   note?: string
+  messageId?: string
+  data?: Record<string, string>
 }
 
 export interface PlainResult {
@@ -32,11 +34,13 @@ export function toPlain(file: VFile): PlainResult {
       const plain: PlainMessage = {reason: message.reason, fatal: message.fatal}
       if (message.ruleId) plain.ruleId = message.ruleId
       if (message.source) plain.source = message.source
-      if (message.place) plain.place = message.place as Point | Span
+      if (message.place) plain.place = message.place as Point | Position
       if (message.url) plain.url = message.url
       if (message.expected) plain.expected = message.expected
       if (message.actual !== undefined) plain.actual = message.actual
       if (message.note) plain.note = message.note
+      if (message.messageId) plain.messageId = message.messageId
+      if (message.data) plain.data = message.data
       return plain
     }),
     templates: source && !source.startsWith('<') ? [source] : [],
@@ -56,6 +60,8 @@ export function fromPlain(result: PlainResult, cwd: string): VFile {
     if (plain.expected) message.expected = plain.expected
     if (plain.actual !== undefined) message.actual = plain.actual
     if (plain.note) message.note = plain.note
+    if (plain.messageId) message.messageId = plain.messageId
+    if (plain.data) message.data = plain.data
   }
   return file
 }

@@ -1,12 +1,23 @@
 /**
- * Run designlint over many files: on worker threads across the cores when
- * there are enough files, else in this thread. Results come back in the
- * order of the files, whatever finished first.
+ * Run designlint over many files: on a tinypool of worker threads when there
+ * are enough files, else in this thread. Results come back in the order of
+ * the files, whatever finished first.
+ *
+ * A worker that stops without an error event (process.exit in it, or a
+ * thread terminated from outside) would leave its batch waiting forever:
+ * tinypool only fails a thread's tasks on an error event. So such an exit is
+ * turned into one, the batch is run again one file per task, and a file
+ * whose worker stops again gets a fatal `crash` message ("Cannot lint file:
+ * the worker stopped unexpectedly (exit code n)") while the run goes on.
+ * Files are not re-run in this thread: whatever stopped the worker would
+ * stop the whole run. A worker's error event (an uncaught exception in it)
+ * still fails the run, as an internal error.
  */
 import {availableParallelism} from 'node:os'
-import {Worker} from 'node:worker_threads'
 import type {Options} from '../plugin/plugin.js'
-import {toPlain, type PlainResult} from './plain.js'
+import {source} from '../rule/define.js'
+import type {Batch, LintSetup} from './batch.js'
+import type {PlainResult} from './plain.js'
 
 /** Below this many files, starting threads costs more than it saves. */
 export const workerThreshold = 24
@@ -19,44 +30,141 @@ export function workerCount(count: number, requested?: number): number {
   return cores > 1 ? Math.min(cores, 8) : 0
 }
 
-export async function lintMany(files: string[], settings: Options, cwd: string, workers: number): Promise<PlainResult[]> {
+/** Files to lint, each with the settings of the config that applies to it. */
+export interface LintJob {
+  /** Paths relative to cwd, or absolute. */
+  files: string[]
+  /** The settings of each configuration in play. */
+  settings: Options[]
+  /** Per file, the index of its settings in `settings` (all 0 when left out). */
+  configOf?: number[]
+}
+
+/** Lint the files of a job with `workers` threads (0: in this thread); results in file order. */
+export async function lintMany(job: LintJob, cwd: string, workers: number): Promise<PlainResult[]> {
+  const {files} = job
   if (files.length === 0) return []
+  const configOf = job.configOf ?? files.map(() => 0)
+  const setup: LintSetup = {settings: job.settings, cwd}
   if (workers === 0) {
-    const {createProcessor, lintFiles} = await import('../plugin/processor.js')
-    const processor = createProcessor({...settings, config: false})
-    // One file at a time, kept only as plain findings.
+    const {createBatchLinter} = await import('./batch.js')
+    const lintBatch = createBatchLinter(setup)
     const results: PlainResult[] = []
-    for (const file of files) results.push(toPlain((await lintFiles(processor, [file], cwd))[0]))
+    for (const [index, file] of files.entries()) results.push(...(await lintBatch({settings: configOf[index], files: [file]})))
     return results
   }
-  const results: PlainResult[] = new Array(files.length)
-  // Small batches keep both threads busy to the end; big enough to be cheap to send.
+  // Small batches keep every thread busy to the end; big enough to be cheap to send.
   const size = Math.max(1, Math.min(16, Math.ceil(files.length / (workers * 8))))
-  const batches: Array<{id: number; files: string[]}> = []
-  for (let start = 0; start < files.length; start += size) batches.push({id: start, files: files.slice(start, start + size)})
-  let next = 0
-  const pool = Array.from({length: workers}, () => new Worker(new URL('./worker.js', import.meta.url), {workerData: {settings, cwd}}))
+  const batches = makeBatches(files, configOf, size)
+  const results: PlainResult[] = new Array(files.length)
+  const pool = await startPool(setup, workers)
   try {
     await Promise.all(
-      pool.map(
-        (worker) =>
-          new Promise<void>((resolve, reject) => {
-            const send = () => {
-              const batch = batches[next++]
-              if (batch) worker.postMessage(batch)
-              else resolve()
-            }
-            worker.on('message', (message: {id: number; results: PlainResult[]}) => {
-              message.results.forEach((result, index) => (results[message.id + index] = result))
-              send()
-            })
-            worker.on('error', reject)
-            send()
-          }),
-      ),
+      batches.map(async ({start, batch}) => {
+        for (const [offset, result] of (await runBatch(pool, batch)).entries()) results[start + offset] = result
+      }),
     )
   } finally {
-    await Promise.all(pool.map((worker) => worker.terminate()))
+    await pool.close()
   }
   return results
+}
+
+/** Consecutive files that share a configuration, at most `size` to a batch, with the index of the first. */
+function makeBatches(files: string[], configOf: number[], size: number): Array<{start: number; batch: Batch}> {
+  const batches: Array<{start: number; batch: Batch}> = []
+  let current: {start: number; batch: Batch} | undefined
+  files.forEach((file, index) => {
+    if (!current || current.batch.settings !== configOf[index] || current.batch.files.length === size) {
+      current = {start: index, batch: {settings: configOf[index], files: []}}
+      batches.push(current)
+    }
+    current.batch.files.push(file)
+  })
+  return batches
+}
+
+/** A worker that exited without an error event, while the pool was in use. */
+class WorkerStoppedError extends Error {
+  override name = 'WorkerStoppedError'
+}
+
+interface Pool {
+  run(batch: Batch): Promise<PlainResult[]>
+  /** Why no worker can be started any more, if so. */
+  broken(): unknown
+  close(): Promise<void>
+}
+
+/** Run a batch; if its worker stops, run its files one by one, and give a file that stops one again a fatal message. */
+async function runBatch(pool: Pool, batch: Batch): Promise<PlainResult[]> {
+  try {
+    return await pool.run(batch)
+  } catch (error) {
+    const cause = pool.broken() ?? error
+    if (!(cause instanceof WorkerStoppedError)) throw cause
+    if (batch.files.length === 1 || pool.broken()) return batch.files.map((file) => stopped(file, cause))
+    const each = await Promise.all(batch.files.map((file) => runBatch(pool, {settings: batch.settings, files: [file]})))
+    return each.flat()
+  }
+}
+
+function stopped(file: string, error: WorkerStoppedError): PlainResult {
+  return {path: file, templates: [], messages: [{reason: `Cannot lint file: ${error.message}`, ruleId: 'crash', source, fatal: true}]}
+}
+
+/** A tinypool of `workers` threads that turns a worker's silent exit into an error of its tasks. */
+async function startPool(setup: LintSetup, workers: number): Promise<Pool> {
+  // Loaded only for a run that uses threads. The bundle leaves tinypool
+  // external: it starts each thread from its own entry file beside its module.
+  const {default: Tinypool} = await import('tinypool')
+  const pool = new Tinypool({
+    filename: new URL('./worker.js', import.meta.url).href,
+    minThreads: workers,
+    maxThreads: workers,
+    workerData: setup,
+  })
+  let closing = false
+  let brokenBy: unknown
+  // tinypool replaces a lost thread, except after one failed to start: once
+  // none is left, the waiting batches would wait forever, so they are failed.
+  const checkLeft = (error: unknown) => {
+    if (closing || pool.threads.length > 0) return
+    brokenBy ??= error
+    pool.cancelPendingTasks()
+  }
+  const watched = new WeakSet<object>()
+  // Watch every thread, including those tinypool starts in place of lost ones.
+  const watch = () => {
+    for (const thread of pool.threads) {
+      if (watched.has(thread)) continue
+      watched.add(thread)
+      let failed = false
+      // Runs after tinypool's own listener, which has failed the thread's task and replaced it.
+      thread.on('error', (error: unknown) => {
+        failed = true
+        watch()
+        checkLeft(error)
+      })
+      thread.on('exit', (code: number) => {
+        if (closing || failed) return
+        thread.emit('error', new WorkerStoppedError(`the worker stopped unexpectedly (exit code ${code})`))
+      })
+    }
+  }
+  // A thread lost while it had no task is an error of the pool's.
+  pool.on('error', checkLeft)
+  watch()
+  return {
+    run(batch) {
+      const result = pool.run(batch) as Promise<PlainResult[]>
+      watch()
+      return result
+    },
+    broken: () => brokenBy,
+    async close() {
+      closing = true
+      await pool.destroy()
+    },
+  }
 }

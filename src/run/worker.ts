@@ -1,14 +1,20 @@
-/** A lint worker thread: lints batches of files with its own processor. */
-import {parentPort, workerData} from 'node:worker_threads'
-import {createProcessor, lintFiles} from '../plugin/processor.js'
-import type {Options} from '../plugin/plugin.js'
-import {toPlain} from './plain.js'
+/**
+ * A lint worker thread, started by tinypool (see pool.ts): the run's settings
+ * and cwd come as its worker data, each task is a batch of files.
+ */
+import path from 'node:path'
+import {workerData} from 'node:worker_threads'
+import type {TinypoolData} from 'tinypool'
+import {createBatchLinter, type Batch, type LintSetup} from './batch.js'
 
-const {settings, cwd} = workerData as {settings: Options; cwd: string}
-const processor = createProcessor({...settings, config: false})
+const [, setup] = workerData as TinypoolData
+const lintBatch = createBatchLinter(setup as LintSetup)
 
-parentPort!.on('message', async (batch: {id: number; files: string[]}) => {
-  const results = []
-  for (const file of batch.files) results.push(toPlain((await lintFiles(processor, [file], cwd))[0]))
-  parentPort!.postMessage({id: batch.id, results})
-})
+// Test only: the worker stops without an error, as a crash would, on a batch with the file of this name.
+const stopOn = process.env.DESIGNLINT_TEST_WORKER_EXIT
+
+/** Lint one batch of files; tinypool calls it. */
+export default function lint(batch: Batch) {
+  if (stopOn && batch.files.some((file) => path.basename(file) === stopOn)) process.exit(70)
+  return lintBatch(batch)
+}

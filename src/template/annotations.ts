@@ -74,13 +74,17 @@ function check(annotation: Annotation): void {
 /** `Status: Proposed, Accepted` → ["status", ["Proposed", "Accepted"]]. */
 function nameAndValues(annotation: Annotation): [string, string[]] {
   const match = /^([^:]+):\s*(.+)$/.exec(annotation.argument)
-  if (!match) throw new AnnotationError(`line ${annotation.line}: expected "allow <Name>: value, value", not "allow ${annotation.argument}"`)
+  if (!match)
+    throw new AnnotationError(`line ${annotation.line}: expected "allow <Name>: value, value", not "allow ${annotation.argument}"`)
   return [normalizeWords(match[1]), match[2].split(/\s*[,|]\s*/).filter(Boolean)]
 }
 
 function widen(choices: ChoiceList | undefined | null, values: string[]): ChoiceList {
   const have = choices?.values ?? []
-  return {values: [...have, ...values.filter((value) => !have.some((other) => other.toLowerCase() === value.toLowerCase()))], open: choices?.open ?? false}
+  return {
+    values: [...have, ...values.filter((value) => !have.some((other) => other.toLowerCase() === value.toLowerCase()))],
+    open: choices?.open ?? false,
+  }
 }
 
 /** Apply the heading-level annotations of a section (before nesting). */
@@ -111,7 +115,8 @@ export function applySectionAnnotations(section: TemplateSection, annotations: A
         for (const table of section.content.tables) {
           table.columns.forEach((column, index) => {
             if (normalizeWords(column) !== name) return
-            table.choices[index] = annotation.verb === 'open' ? {values: table.choices[index]?.values ?? [], open: true} : widen(table.choices[index], values)
+            table.choices[index] =
+              annotation.verb === 'open' ? {values: table.choices[index]?.values ?? [], open: true} : widen(table.choices[index], values)
             applied = true
           })
         }

@@ -7,6 +7,7 @@ import type {Heading, Root, RootContent} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import {visit} from 'unist-util-visit'
 import {parseMarkdown} from '../markdown/syntax.js'
+import {regions, templateTitle, type OwnedBlock} from '../markdown/regions.js'
 import {escapeRegExp, normalizeWords, splitNumber, stripOptionalMarker} from '../util/text.js'
 import type {HeadingMatch, Preset, TemplateSection} from './types.js'
 import {applyPresetAnnotations, applySectionAnnotations, annotationsIn} from './annotations.js'
@@ -24,29 +25,21 @@ export interface CompileOptions {
 export function compileTemplate(markdown: string, options: CompileOptions = {}): Preset {
   const tree = parseMarkdown(markdown)
   const source = options.source ?? '<template>'
-  const {headings, blocks, before} = collectHeadings(tree)
+  const {headings, blocks} = collectHeadings(tree)
 
-  // Header: what stands under the title (or before any heading); footer: what
-  // follows the last thematic break when no heading comes after it.
-  const depthOne = headings.filter((heading) => heading.depth === 1)
-  const hasTitle = headings.length > 0 && headings[0].depth === 1 && depthOne.length === 1
-  const header = [...before, ...(hasTitle ? (blocks.get(headings[0]) ?? []) : [])]
-  if (hasTitle) blocks.set(headings[0], [])
-  const footer: RootContent[] = []
-  const last = headings[headings.length - 1]
-  if (last) {
-    const own = blocks.get(last) ?? []
-    const breakAt = own.map((node) => node.type).lastIndexOf('thematicBreak')
-    if (breakAt !== -1) {
-      footer.push(...own.slice(breakAt + 1))
-      blocks.set(last, own.slice(0, breakAt))
-    }
-  }
-  for (const heading of headings) {
-    const own = blocks.get(heading) ?? []
+  const titleIndex = templateTitle(headings)
+  const hasTitle = titleIndex !== -1
+  const {header: headerAt, footer: footerAt} = regions(blocks, headings.length, titleIndex)
+  const outside = new Set([...headerAt, ...footerAt])
+  const header = headerAt.map((index) => blocks[index].node)
+  const footer = footerAt.map((index) => blocks[index].node)
+  headings.forEach((heading, index) => {
+    const own = blocks
+      .filter((block, at) => block.owner === index && !outside.has(at) && block.node.type !== 'thematicBreak')
+      .map((block) => block.node)
     heading.content = sectionContent(own, markdown)
     applySectionAnnotations(heading, annotationsIn(own))
-  }
+  })
 
   const roots = nest(headings)
   let title: TemplateSection | undefined
@@ -75,7 +68,16 @@ export function compileTemplate(markdown: string, options: CompileOptions = {}):
     }
   })
   const placeholders = [...found]
-  const preset: Preset = {name: options.name ?? source, source, title, sections, fields, texts, draftStatuses: ['Draft'], placeholders}
+  const preset: Preset = {
+    name: options.name ?? source,
+    source,
+    ...(title ? {title} : {}),
+    sections,
+    fields,
+    texts,
+    draftStatuses: ['Draft'],
+    placeholders,
+  }
   applyPresetAnnotations(preset, annotationsIn([...header, ...footer]))
   return preset
 }
@@ -84,22 +86,14 @@ interface RawSection extends TemplateSection {
   children: RawSection[]
 }
 
-function collectHeadings(tree: Root): {headings: RawSection[]; blocks: Map<RawSection, RootContent[]>; before: RootContent[]} {
+function collectHeadings(tree: Root): {headings: RawSection[]; blocks: Array<OwnedBlock<RootContent>>} {
   const headings: RawSection[] = []
-  const blocks = new Map<RawSection, RootContent[]>()
-  const before: RootContent[] = []
-  let current: RootContent[] = before
+  const blocks: Array<OwnedBlock<RootContent>> = []
   for (const node of tree.children) {
-    if (node.type === 'heading') {
-      const section = toSection(node)
-      headings.push(section)
-      current = []
-      blocks.set(section, current)
-    } else if (node.type !== 'yaml') {
-      current.push(node)
-    }
+    if (node.type === 'heading') headings.push(toSection(node))
+    else if (node.type !== 'yaml') blocks.push({owner: headings.length - 1, node})
   }
-  return {headings, blocks, before}
+  return {headings, blocks}
 }
 
 function toSection(node: Heading): RawSection {
@@ -241,44 +235,4 @@ function patternSource(title: string): string {
   // Collapse neighbouring wildcards.
   const merged = pieces.filter((piece, index) => !(piece === '.+' && pieces[index - 1] === '.+'))
   return '^' + merged.join(' ?') + '$'
-}
-
-/** Walk a preset's sections depth-first, in template order (title first). */
-export function* walkSections(preset: Preset): Generator<TemplateSection> {
-  if (preset.title) yield preset.title
-  yield* walk(preset.sections)
-}
-
-function* walk(sections: TemplateSection[]): Generator<TemplateSection> {
-  for (const section of sections) {
-    yield section
-    yield* walk(section.children)
-  }
-}
-
-/** Whether a document heading's normalised text matches a template heading. */
-export function matchesHeading(match: HeadingMatch, normalized: string): boolean {
-  switch (match.type) {
-    case 'exact':
-      return match.text === normalized || (match.aliases?.includes(normalized) ?? false)
-    case 'pattern':
-      return compiled(match.source).test(normalized) || (match.aliases?.includes(normalized) ?? false)
-    case 'any':
-      return true
-  }
-}
-
-const regexCache = new Map<string, RegExp>()
-function compiled(source: string): RegExp {
-  let regex = regexCache.get(source)
-  if (!regex) {
-    regex = new RegExp(source)
-    regexCache.set(source, regex)
-  }
-  return regex
-}
-
-/** The heading line a template section asks for: `### 1.1 Summary`. */
-export function headingLine(section: TemplateSection): string {
-  return '#'.repeat(section.depth) + ' ' + section.text
 }

@@ -1,6 +1,6 @@
 /** `designlint preset show`: what the compiler inferred from a template, in words. */
-import {headingLine} from './compile.js'
 import type {ChoiceList, Preset, TemplateSection} from './types.js'
+import {headingLine} from './headings.js'
 
 function choices(list: ChoiceList | null | undefined): string {
   if (!list) return ''
@@ -12,7 +12,10 @@ export function describePreset(preset: Preset): string {
   const lines: string[] = [`${preset.name} (${preset.source})`, '']
   if (preset.title) {
     const placeholder = preset.title.match.type === 'pattern' && /\.\+/.test(preset.title.match.source)
-    lines.push(`Title: ${headingLine(preset.title)}` + (placeholder ? '  (your own text in place of the placeholder)' : '  (must appear in the title)'))
+    lines.push(
+      `Title: ${headingLine(preset.title)}` +
+        (placeholder ? '  (your own text in place of the placeholder)' : '  (must appear in the title)'),
+    )
   }
   lines.push('Sections:')
   const walk = (sections: TemplateSection[], indent: string) => {
@@ -28,7 +31,13 @@ export function describePreset(preset: Preset): string {
         lines.push(inner + 'table: ' + table.columns.map((column, index) => column + choices(table.choices[index])).join(' | '))
       }
       for (const diagram of section.content.diagrams) {
-        lines.push(inner + 'diagram: ' + (diagram.kind === 'mermaid' ? `mermaid ${diagram.diagramType ?? ''}`.trim() : 'ASCII art (a fenced block, an image or a diagram file)'))
+        lines.push(
+          inner +
+            'diagram: ' +
+            (diagram.kind === 'mermaid'
+              ? `mermaid ${diagram.diagramType ?? ''}`.trim()
+              : 'ASCII art (a fenced block, an image or a diagram file)'),
+        )
       }
       for (const field of section.content.itemFields) lines.push(inner + `list items carry "${field.name}:"` + choices(field.choices))
       walk(section.children, indent + '  ')
@@ -38,7 +47,8 @@ export function describePreset(preset: Preset): string {
   lines.push('', 'Fields:')
   if (preset.fields.length === 0) lines.push('  (none)')
   for (const field of preset.fields) {
-    const format = field.format === 'iso-date' ? ', an ISO date' : field.format === 'date' ? ', a date' : field.format === 'version' ? ', a version' : ''
+    const format =
+      field.format === 'iso-date' ? ', an ISO date' : field.format === 'date' ? ', a date' : field.format === 'version' ? ', a version' : ''
     lines.push(`  ${field.name} (${field.region}, written "${field.form}"${format})` + choices(field.choices))
   }
   lines.push('', `Draft statuses: ${preset.draftStatuses.join(', ')}`)

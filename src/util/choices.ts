@@ -2,8 +2,14 @@
  * Choice lists: how templates write allowed values (`Draft | Review`,
  * `{S / M / L}`), and whether a value holds exactly one of them.
  */
-import type {ChoiceList} from '../template/types.js'
 import {closest} from './similarity.js'
+
+/** A list of allowed values: `Draft | Review | Approved`, `{S / M / L}`. */
+export interface ChoiceList {
+  values: string[]
+  /** Ends in "etc": any value is accepted. */
+  open: boolean
+}
 
 const choiceWord = /^[A-Za-z][A-Za-z -]{0,24}$/
 
@@ -32,8 +38,7 @@ export function parseChoices(text: string): ChoiceList | undefined {
     parts = value.split('/')
     // In brackets, "{team/person}" describes; "{H/M/L}" and "{off / on}" list.
     if (wrapped && !/\s\/\s/.test(value) && parts.some((part) => part.trim().length > 3)) return undefined
-  }
-  else if (wrapped && value.includes(',') && !value.includes('/')) {
+  } else if (wrapped && value.includes(',') && !value.includes('/')) {
     parts = value.split(',')
     const trimmed = parts.map((part) => part.trim()).filter(Boolean)
     const open = /^etc\.?$/i.test(trimmed[trimmed.length - 1] ?? '')
@@ -90,5 +95,10 @@ export function judgeChoice(value: string, choices: ChoiceList): ChoiceJudgement
 /** `"A", "B" or "C"`, for messages. */
 export function listChoices(values: string[]): string {
   if (values.length === 1) return `"${values[0]}"`
-  return values.slice(0, -1).map((value) => `"${value}"`).join(', ') + ` or "${values[values.length - 1]}"`
+  return (
+    values
+      .slice(0, -1)
+      .map((value) => `"${value}"`)
+      .join(', ') + ` or "${values[values.length - 1]}"`
+  )
 }

@@ -72,7 +72,5 @@ export function closest(wanted: string, candidates: readonly string[]): string |
  */
 export function unknownName(kind: string, name: string, known: readonly string[], knownAs = `known ${kind}s`, extra = ''): string {
   const suggestion = closest(name, known)
-  return (
-    `unknown ${kind} "${name}"` + (suggestion ? ` (did you mean "${suggestion}"?)` : '') + `; ${knownAs}: ${known.join(', ')}` + extra
-  )
+  return `unknown ${kind} "${name}"` + (suggestion ? ` (did you mean "${suggestion}"?)` : '') + `; ${knownAs}: ${known.join(', ')}` + extra
 }
