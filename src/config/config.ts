@@ -167,7 +167,7 @@ function validateOverrides(value: unknown, where: string, base: string): Overrid
 }
 
 /** Check a settings object; template paths are resolved against `base`. */
-export function validateSettings(data: unknown, where: string, base: string): Settings {
+function validateSettings(data: unknown, where: string, base: string): Settings {
   if (data === null || data === undefined) return {}
   if (typeof data !== 'object' || Array.isArray(data)) {
     throw new ConfigError(`config ${where} must be an object with "preset" and "rules"`)

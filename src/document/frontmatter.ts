@@ -22,7 +22,15 @@ export interface Frontmatter {
 export function readFrontmatter(node: Yaml, source: string): Frontmatter {
   const document = parseDocument(node.value)
   if (document.errors.length > 0) {
-    return {error: String(document.errors[0].message).split('\n')[0].replace(/:\s*$/, ''), fields: []}
+    const [error] = document.errors
+    // The parser counts lines from the first line of the YAML; the document has the opening `---` above it.
+    const first = (node.position?.start.line ?? 1) + 1
+    const at = error.linePos?.[0]
+    const reason = String(error.message)
+      .split('\n')[0]
+      .replace(/:\s*$/, '')
+      .replace(/ at line \d+, column \d+$/, '')
+    return {error: at ? `${reason} at line ${first + at.line - 1}, column ${at.col}` : reason, fields: []}
   }
   const data: unknown = document.toJS()
   if (data === null || data === undefined) return {fields: []}

@@ -34,7 +34,7 @@ export function remarkDesignlintSyntax(this: Processor): undefined {
 }
 
 /** A parser with designlint's syntax, for templates and tests. */
-export function createParser() {
+function createParser() {
   return unified().use(remarkParse).use(remarkDesignlintSyntax).freeze()
 }
 

@@ -17,7 +17,7 @@ import type {DocModel} from '../document/types.js'
 export {defaultPreset}
 
 /** Below this share of a preset's sections, `auto` does not pick it. */
-export const autoThreshold = 0.5
+const autoThreshold = 0.5
 
 /** A preset by path: `{files: "docs/adr/**", preset: "./templates/adr.md"}`. */
 export interface Override {
@@ -77,7 +77,7 @@ function resolve(reference: string, base: string, from: string, doc: DocModel, s
 }
 
 /** How many of a preset's required sections a document has. */
-export function presetCoverage(preset: Preset, doc: DocModel): {have: number; total: number} {
+function presetCoverage(preset: Preset, doc: DocModel): {have: number; total: number} {
   const alignment = alignDocument(preset, doc)
   let have = 0
   let total = 0

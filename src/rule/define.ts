@@ -154,7 +154,7 @@ export function followsStatus(meta: Pick<RuleMeta, 'strictness'>, messageId: str
 }
 
 /** The option values a rule runs with: its defaults, then the given ones. */
-export function optionValues(meta: Pick<RuleMeta, 'options'>, given: unknown): Record<string, unknown> {
+function optionValues(meta: Pick<RuleMeta, 'options'>, given: unknown): Record<string, unknown> {
   const values: Record<string, unknown> = {}
   for (const [name, spec] of Object.entries(meta.options)) values[name] = spec.default
   if (given && typeof given === 'object') Object.assign(values, given)

@@ -35,7 +35,7 @@ export interface Annotation {
   line: number
 }
 
-export const annotationVerbs = ['optional', 'required', 'repeatable', 'alias', 'allow', 'open', 'draft'] as const
+const annotationVerbs = ['optional', 'required', 'repeatable', 'alias', 'allow', 'open', 'draft'] as const
 
 /** An annotation that cannot be read: the template's author gets one line. */
 export class AnnotationError extends DesignlintError {

@@ -14,7 +14,7 @@ import {parseChoices} from '../util/choices.js'
 import {textBlocks} from '../markdown/blocks.js'
 
 /** Statuses a document goes through, for a template that writes one ("Status: Draft"). */
-export const defaultStatuses = ['Draft', 'In Review', 'Approved']
+const defaultStatuses = ['Draft', 'In Review', 'Approved']
 
 /** The content of one template section, from its own blocks. */
 export function sectionContent(nodes: RootContent[], source: string): SectionContent {

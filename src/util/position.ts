@@ -1,5 +1,5 @@
 /** Places in a text, as unist has them: 1-based lines and columns, 0-based offsets. */
-import type {Point, Position} from 'unist'
+import type {Point} from 'unist'
 
 /** The point of an offset in a text. */
 export function pointAt(source: string, offset: number): Point {
@@ -20,9 +20,4 @@ export function copyPoint(value: Point): Point {
 /** A point `by` characters further on the same line. */
 export function shiftPoint(value: Point, by: number): Point {
   return {line: value.line, column: value.column + by, offset: value.offset === undefined ? undefined : value.offset + by}
-}
-
-/** The span from one point to another. */
-export function spanOf(start: Point, end: Point = start): Position {
-  return {start, end}
 }

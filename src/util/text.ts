@@ -56,11 +56,6 @@ export function escapeRegExp(value: string): string {
   return value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 }
 
-/** Quote a value for a message: `"x"`. */
-export function quote(value: string): string {
-  return '"' + value + '"'
-}
-
 /** Normalise a field label: case folded, space, `_` and `-` alike. */
 export function fieldKey(label: string): string {
   return label
