@@ -50,7 +50,7 @@ export function readFrontmatter(node: Yaml, source: string): Frontmatter {
     const keyStart = exact ? start + pair.key.range[0] : fenceStart
     const lineEnd = lineEndAt(source, keyStart)
     // An empty value is placed just after the colon and its spaces, where it would be typed.
-    let valueStart = exact ? afterColon(source, start + pair.key.range[1], lineEnd) : lineEnd
+    let valueStart = exact ? afterColon(source, start + pair.key.range[1]) : lineEnd
     let valueEnd = valueStart
     const range = pair.value && 'range' in pair.value ? pair.value.range : undefined
     if (exact && range && range[1] > range[0]) {
@@ -75,7 +75,9 @@ export function readFrontmatter(node: Yaml, source: string): Frontmatter {
 }
 
 /** The offset after the colon (and the blanks after it) that follows a key ending at `offset`. */
-function afterColon(source: string, offset: number, lineEnd: number): number {
+function afterColon(source: string, offset: number): number {
+  let lineEnd = source.indexOf('\n', offset)
+  if (lineEnd === -1) lineEnd = source.length
   let at = offset
   while (at < lineEnd && /[ \t]/.test(source[at])) at++
   if (source[at] === ':') at++
