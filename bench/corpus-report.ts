@@ -128,7 +128,11 @@ function main(): void {
     }
   }
   const target = path.join(root, 'docs', 'corpus-report.md')
-  writeFileSync(target, out.join('\n'))
+  // The judged precision tables are written by hand from judged/ (npm run judge:sample -- --table): keep them.
+  const previous = existsSync(target) ? readFileSync(target, 'utf8') : ''
+  const judged = previous.indexOf('\n## Precision, judged')
+  const kept = judged === -1 ? '' : previous.slice(judged)
+  writeFileSync(target, out.join('\n').replace(/\n*$/, '\n') + kept)
   process.stdout.write(`corpus-report: wrote ${path.relative(process.cwd(), target)}\n`)
 }
 

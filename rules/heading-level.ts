@@ -1,31 +1,78 @@
 /**
- * heading-level: each template section's heading is at the template's depth.
+ * heading-level: each template section's heading is at the template's level,
+ * read against the document's own outline:
+ * - a top-level section at the template's level, or at the level every
+ *   top-level section of the document shares (a document that puts its own
+ *   title above them all, or writes them all one level up, is shifted as a
+ *   whole, not wrong);
+ * - a subsection as far under its parent's heading as the template has it,
+ *   or anywhere from one level under it to that far when the template skips
+ *   levels (`#####` right under `###`);
+ * - under a heading that is itself reported, a subsection shifted with it is
+ *   counted in that finding, not reported on its own.
  * Reported at the `#` markers, with the right markers as `expected`.
  */
 import {defineRule} from '../src/rule/define.js'
+import {isPresent} from '../src/align/align.js'
 import {docHeadingLine, quoteSection, underParent} from '../src/rule/wording.js'
+import type {SectionMatch} from '../src/align/types.js'
+import type {DocHeading} from '../src/document/types.js'
 
 export default defineRule({
   id: 'heading-level',
-  description: "Each section's heading is at the template's depth.",
+  description: "Each section's heading is at the template's level.",
   strictness: 'always',
   messages: {
-    'wrong-level': 'Heading "{heading}" is at level {actual}: expected level {expected} ({section}{under})',
+    'wrong-level': 'Heading "{heading}" is at level {actual}: expected level {expected} ({section}{under}){subsections}',
   },
   check({analysis, report}) {
-    for (const match of analysis.alignment.matches) {
-      const depth = match.section.depth
+    const matches = analysis.alignment.matches
+    const base = baseShift(matches)
+    /** Each heading reported → the level it should have. */
+    const wrong = new Map<DocHeading, number>()
+    /** Each heading taken along by a reported one → that one. */
+    const along = new Map<DocHeading, DocHeading>()
+    for (const match of matches) {
+      if (match.title) continue
+      const absolute = match.section.depth + base
       for (const heading of match.instances) {
-        if (heading.depth === depth) continue
+        const above = match.status === 'misplaced' ? undefined : parentInstance(match, heading)
+        if (!above || match.parent?.title) {
+          if (heading.depth !== absolute) wrong.set(heading, absolute)
+          continue
+        }
+        const gap = match.section.depth - match.parent!.section.depth
+        const offset = heading.depth - above.depth
+        const nested = offset === gap || (gap > 1 && offset > 0 && offset <= gap)
+        const root = wrong.has(above) ? above : along.get(above)
+        if (root) {
+          // Its parent is reported: right once the parent is fixed, or shifted with it.
+          if (heading.depth !== absolute && nested) along.set(heading, root)
+          else if (heading.depth !== absolute) wrong.set(heading, absolute)
+        } else if (!nested) {
+          wrong.set(heading, above.depth + gap)
+        }
+      }
+    }
+    const counts = new Map<DocHeading, number>()
+    for (const root of along.values()) counts.set(root, (counts.get(root) ?? 0) + 1)
+
+    for (const match of matches) {
+      for (const heading of match.instances) {
+        const expected = wrong.get(heading)
+        if (expected === undefined) continue
+        const count = counts.get(heading) ?? 0
         const data = {
           heading: docHeadingLine(heading),
           actual: heading.depth,
-          expected: depth,
+          expected,
           section: quoteSection(match),
           under: underParent(match),
+          subsections:
+            count === 0 ? '' : count === 1 ? '; its subsection is shifted with it' : `; its ${count} subsections are shifted with it`,
         }
         if (heading.markerSpan) {
-          report('wrong-level', heading.markerSpan, data, {expected: ['#'.repeat(depth)], actual: '#'.repeat(heading.depth)})
+          report('wrong-level', heading.markerSpan, data, {expected: ['#'.repeat(expected)], actual: '#'.repeat(heading.depth)})
         } else {
           report('wrong-level', heading.span, data)
         }
@@ -33,3 +80,28 @@ export default defineRule({
     }
   },
 })
+
+/**
+ * How many levels the document's outline as a whole is shifted: the shift
+ * every top-level section the document has shares, when there are two or
+ * more of them; else 0.
+ */
+function baseShift(matches: readonly SectionMatch[]): number {
+  const shifts = new Set<number>()
+  let count = 0
+  for (const match of matches) {
+    if (match.title || (match.parent && !match.parent.title) || !isPresent(match)) continue
+    for (const heading of match.instances) {
+      shifts.add(heading.depth - match.section.depth)
+      count++
+    }
+  }
+  return count >= 2 && shifts.size === 1 ? [...shifts][0] : 0
+}
+
+/** The heading of a match's parent that a heading of the match stands under (the last one before it). */
+function parentInstance(match: SectionMatch, heading: DocHeading): DocHeading | undefined {
+  let found: DocHeading | undefined
+  for (const instance of match.parent?.instances ?? []) if (instance.index < heading.index) found = instance
+  return found
+}

@@ -1,40 +1,60 @@
 /**
- * no-placeholders: nothing the template left to fill is still there:
- * `[...]` that is not a link, reference, footnote, citation or task box;
- * `<...>` that is not HTML or an autolink; `{...}` outside code;
- * `YYYY-MM-DD`; a list item that is only `…`, `...`, `TBD` or `TODO`.
- * Code (inline or fenced) is never searched. Each placeholder is reported at
- * exactly its own columns. Option `allow`: texts that look like placeholders
- * but are a team's own notation (`["[LinuxOnly]", "<release>"]`).
+ * no-placeholders: nothing the template left to fill is still there: a
+ * bracket the template writes, or one of the same shape and wording
+ * (`isPlaceholder` in src/util/placeholders.ts has the grammar); the
+ * `YYYY-MM-DD` mask; a list item, paragraph or table cell that is only `…`,
+ * `TBD` or `TODO` (an ellipsis that ends a list of real items aside: "and so
+ * on"), and a `TODO`/`TBD` that opens a sentence or a field value.
+ * Code is not searched, save an inline code span that is a placeholder the
+ * template writes (`` `<package>` ``); neither is math. Each placeholder is
+ * reported at exactly its own columns. Option `allow`: texts that look like
+ * placeholders but are a team's own notation (`["[LinuxOnly]", "<release>"]`).
  */
+import type {Nodes} from 'mdast'
 import {htmlTagNames} from 'html-tag-names'
 import {toString} from 'mdast-util-to-string'
 import {location} from 'vfile-location'
 import {whereLine} from '../src/analysis/sections.js'
+import {mathSpans} from '../src/markdown/syntax.js'
 import {walk} from '../src/markdown/walk.js'
 import {defineRule} from '../src/rule/define.js'
-import {findPlaceholders} from '../src/util/placeholders.js'
-import {stripOptionalMarker} from '../src/util/text.js'
+import type {TemplateSection, TemplateText} from '../src/template/types.js'
+import {findPlaceholders, isPlaceholder, templatePlaceholders} from '../src/util/placeholders.js'
+import {normalizeProse} from '../src/util/text.js'
 
 const htmlNames = new Set(htmlTagNames)
-/** Bracketed numbers are citations ("[1]"), not placeholders. */
-const citation = /^\[\d+(?:[,–-]\s*\d+)*\]$/
-/** Words that are placeholders even without a space in the brackets. */
-const fillerWord =
-  /^\[(?:tbd|tba|tbc|todo|fixme|xxx|wip|placeholder|name|date|owner|author|title|description|link|url|details?|value|text)\]$/i
+const fillerItem = /^\s*(?:…|\.\.\.|tbd|todo|tba)\s*[.!]?\s*$/i
+/** A to-do word in capitals, as a leftover note is written ("TODO: …", "TBD."). */
+const toDoWord = /\b(?:TODO|TBD|TBA|FIXME)\b/g
 
 /**
- * Square brackets around one token are often a tag or a reference left
- * without its definition ("[LinuxOnly]", "[sig-network]", "[x]"): a
- * placeholder only when the template writes it or it is a filler word.
- * Brackets around words with spaces are prose to replace.
+ * Whether the text before `offset` on its line leaves it at the start of a
+ * sentence, a table cell or a field value: nothing but list, quote or
+ * heading marks and emphasis, or an end of sentence, a `|` or a label's `:`.
  */
-function isBracketPlaceholder(found: string, known: Set<string>): boolean {
-  if (citation.test(found) || stripOptionalMarker(found).optional) return false
-  if (/\s/.test(found.slice(1, -1).trim())) return true
-  return known.has(found.toLowerCase()) || fillerWord.test(found)
+function opensSentence(source: string, offset: number): boolean {
+  const lineStart = source.lastIndexOf('\n', offset - 1) + 1
+  const before = source.slice(lineStart, offset).replace(/[*_\s]+$/, '')
+  return /^(?:\s*(?:[-+*>#]|\d+[.)]))*$/.test(before) || /[.!?|:]$/.test(before)
 }
-const fillerItem = /^\s*(?:…|\.\.\.|tbd|todo|tba)\s*[.!]?\s*$/i
+
+/** HTML attributes written without a value (`<details open>`, `<input disabled>`). */
+const booleanAttributes = new Set(
+  (
+    'allowfullscreen async autofocus autoplay checked controls default defer disabled formnovalidate hidden inert ismap ' +
+    'itemscope loop multiple muted nomodule novalidate open playsinline readonly required reversed selected'
+  ).split(' '),
+)
+
+/**
+ * Whether an opening tag of a real element is a tag: what follows its name
+ * has attribute values (`=`), or its bare words are boolean attributes.
+ */
+function isTag(value: string, name: string): boolean {
+  const rest = value.slice(name.length + 1, -1).trim()
+  if (!rest || /[="'/]/.test(rest)) return true
+  return rest.split(/\s+/).every((word) => booleanAttributes.has(word.toLowerCase()))
+}
 
 const kinds = {placeholder: 'Placeholder', 'filler-item': 'Filler list item', filler: 'Filler'} as const
 
@@ -54,56 +74,128 @@ export default defineRule({
     const source = analysis.source
     const place = location(file)
     const doc = analysis.doc
-    const known = new Set(analysis.preset.placeholders)
+    const template = templatePlaceholders(analysis.preset.placeholders)
     const allowed = new Set(options.allow.map((text) => text.toLowerCase()))
+    const math = mathSpans(source)
+    const inMath = (offset: number) => math.some(([start, end]) => offset >= start && offset < end)
+    const closed = new Set(Array.from(source.matchAll(/<\/([A-Za-z][A-Za-z0-9-]*)\s*>/g), (match) => match[1].toLowerCase()))
     const flag = (found: string, offset: number, line: number, kind: keyof typeof kinds = 'placeholder') => {
       if (allowed.has(found.toLowerCase())) return
       const start = place.toPoint(offset)
       const end = place.toPoint(offset + found.length)
       if (!start || !end) return
-      const expected = found === 'YYYY-MM-DD' ? 'a real date such as 2026-03-14' : 'your own text'
+      const expected = found.includes('YYYY-MM-DD') ? 'a real date such as 2026-03-14' : 'your own text'
       report(kind, {start, end}, {found, where: whereLine(doc, line), expected}, {actual: found})
+    }
+    /** Flag the placeholders of `raw`, which starts at `start` in the source. */
+    const search = (raw: string, start: number, line: number) => {
+      for (const found of findPlaceholders(raw, {dateMask: true})) {
+        const at = {value: found.value, index: start + found.index}
+        if (!inMath(at.index) && isPlaceholder(source, at, template)) flag(found.value, at.index, line)
+      }
+    }
+    const codeAsWritten = new Set<Nodes>()
+    const trailingEllipses = new Set<Nodes>()
+    let prose: Set<string> | undefined
+    /** The template's prose blocks, normalised, in any section and around them. */
+    const templateProse = () => {
+      if (prose) return prose
+      prose = new Set()
+      const add = (texts: TemplateText[]) => {
+        for (const text of texts) if (text.kind !== 'code') prose?.add(text.text)
+      }
+      const visit = (sections: TemplateSection[]) => {
+        for (const section of sections) {
+          add(section.content.texts)
+          visit(section.children)
+        }
+      }
+      add(analysis.preset.texts)
+      visit(analysis.preset.title ? [analysis.preset.title] : analysis.preset.sections)
+      return prose
     }
     walk(tree, function (node) {
       if (node.type === 'text' && node.position) {
         const start = node.position.start.offset ?? 0
-        const end = node.position.end.offset ?? start
-        const raw = source.slice(start, end)
-        for (const found of findPlaceholders(raw, {dateMask: true})) {
-          if (found.value.startsWith('[') && !isBracketPlaceholder(found.value, known)) continue
-          flag(found.value, start + found.index, node.position.start.line)
+        const raw = source.slice(start, node.position.end.offset ?? start)
+        search(raw, start, node.position.start.line)
+        for (const match of raw.matchAll(toDoWord)) {
+          const offset = start + match.index
+          if (opensSentence(source, offset) && !inMath(offset)) flag(match[0], offset, node.position.start.line, 'filler')
         }
         return
       }
+      // An inline code span that is a placeholder, left as the template
+      // wrote it (`` `<package>`: `<date>` ``): a placeholder the template
+      // writes, or in a paragraph the template has word for word. Other code
+      // is the author's.
+      if (node.type === 'inlineCode' && node.position) {
+        const value = node.value.trim()
+        const found = findPlaceholders(value)
+        if (found.length !== 1 || found[0].value !== value) return
+        if (!template.written.has(value.toLowerCase()) && !codeAsWritten.has(node)) return
+        const start = node.position.start.offset ?? 0
+        flag(value, start + source.slice(start, node.position.end.offset ?? start).indexOf(value), node.position.start.line)
+        return
+      }
       // "- [Metric 1]: [Target]" parses as a link definition: a placeholder
-      // when its destination is one, not a real reference `[x]: https://…`.
+      // when its destination is in brackets (a link's never is), not a real
+      // reference `[x]: https://…` nor a footnote `[^1]: …`.
       if (node.type === 'definition' && node.position) {
         const start = node.position.start.offset ?? 0
         const raw = source.slice(start, node.position.end.offset ?? start)
+        if (raw.startsWith('[^')) return
         if (/^[\[<{]|^$/.test(node.url) || /^\[[^\]]*\]:\s*[\[{]/.test(raw)) flag(raw.trim(), start, node.position.start.line)
         return
       }
+      // `<Team Name>` parses as HTML. A real element (`<br>`, `<details open>`)
+      // or a custom one the document closes (`<status-badge>…</status-badge>`)
+      // is not a placeholder; an unknown tag left open can be (`<on-call
+      // alias>`), and so can words after an element's name that are no
+      // attributes (`<link to test coverage>`).
       if (node.type === 'html' && node.position) {
         const value = node.value.trim()
-        if (value.startsWith('<!--')) return
-        const name = /^<\/?([A-Za-z][A-Za-z0-9-]*)/.exec(value)?.[1]
-        if (name && (htmlNames.has(name.toLowerCase()) || name.includes('-'))) return
-        if (!/^<[^<>]+>$/.test(value)) return
-        flag(value, node.position.start.offset ?? 0, node.position.start.line)
+        const name = /^<([A-Za-z][A-Za-z0-9-]*)/.exec(value)?.[1]
+        if (!name || closed.has(name.toLowerCase()) || (htmlNames.has(name.toLowerCase()) && isTag(value, name))) return
+        const found = findPlaceholders(value)
+        const offset = node.position.start.offset ?? 0
+        if (found.length !== 1 || found[0].value !== value) return
+        if (isPlaceholder(source, {value, index: offset + node.value.indexOf(value)}, template)) {
+          flag(value, offset + node.value.indexOf(value), node.position.start.line)
+        }
         return
       }
-      if ((node.type === 'listItem' || node.type === 'paragraph') && node.position) {
+      // An ellipsis that ends a list of the author's items means "and so on".
+      if (node.type === 'list') {
+        const items = node.children.map((item) => toString(item).trim())
+        let last = items.length - 1
+        while (last >= 0 && /^(?:…|\.{3,})$/.test(items[last])) last--
+        if (last >= 0 && !fillerItem.test(items[last])) for (const item of node.children.slice(last + 1)) trailingEllipses.add(item)
+      }
+      if (node.type === 'paragraph' && node.children.some((child) => child.type === 'inlineCode')) {
+        if (templateProse().has(normalizeProse(toString(node)))) {
+          for (const child of node.children) if (child.type === 'inlineCode') codeAsWritten.add(child)
+        }
+      }
+      if ((node.type === 'listItem' || node.type === 'paragraph' || node.type === 'tableCell') && node.position) {
         // A filler ("TBD", "…") is short: skip reading longer blocks' text.
         if ((node.position.end.offset ?? 0) - (node.position.start.offset ?? 0) > 24) return
-        const text = toString(node)
-        if (!fillerItem.test(text)) return
-        if (node.type === 'paragraph' && !/^(?:tbd|todo|tba)\b/i.test(text.trim())) return
         const target = node.type === 'listItem' ? (node.children[0] ?? node) : node
         if (!target.position) return
-        const offset = target.position.start.offset ?? 0
-        const length = (target.position.end.offset ?? offset) - offset
-        const found = source.slice(offset, offset + length).trim()
-        flag(found, offset, target.position.start.line, node.type === 'listItem' ? 'filler-item' : 'filler')
+        let offset = target.position.start.offset ?? 0
+        let found = source.slice(offset, target.position.end.offset ?? offset)
+        // Its own text, emphasis aside: an image or a link (`![TBD][]`) is no filler.
+        const text = found.replace(/^[|\s]+|[|\s]+$/g, '').replace(/^([*_]+)(.*)\1$/, '$2')
+        if (!fillerItem.test(text)) return
+        if (node.type !== 'listItem' && !/^(?:tbd|todo|tba)\b/i.test(text.trim())) return
+        if (trailingEllipses.has(node)) return false
+        // A table cell's span has its padding and pipe.
+        if (node.type === 'tableCell') {
+          const lead = found.length - found.replace(/^[|\s]+/, '').length
+          offset += lead
+          found = found.slice(lead).replace(/[|\s]+$/, '')
+        }
+        flag(found.trim(), offset, target.position.start.line, node.type === 'listItem' ? 'filler-item' : 'filler')
         return false
       }
       return undefined

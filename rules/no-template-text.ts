@@ -3,7 +3,11 @@
  * as written: a paragraph, list item, table row or footer line equal to the
  * template's (case, white space, the template's brackets and trailing
  * punctuation aside), or a code block equal to the template's example block.
- * Blocks that still hold a placeholder are no-placeholders' findings.
+ * Only the template's instructions, questions, examples and placeholders
+ * count: text it means to keep (a legal notice, a legend, the RFC 2119 key
+ * words, a statement of fact) is not among its texts (see `isTemplateText`
+ * in src/template/section-content.ts). Blocks that still hold a placeholder
+ * are no-placeholders' findings.
  */
 import {textBlocks} from '../src/markdown/blocks.js'
 import {regions} from '../src/markdown/regions.js'
@@ -26,14 +30,22 @@ export default defineRule({
   check({analysis, report}) {
     const {doc, preset} = analysis
 
+    // The lines of the template's metadata fields: judged by their value
+    // (example-value below), not as template text.
+    const specKeys = new Set(preset.fields.map((spec) => spec.key))
+    const fieldLines = new Set(analysis.fields.filter((field) => specKeys.has(field.key)).map((field) => field.span.start.line))
     const check = (blocks: DocBlock[], texts: TemplateText[], where: string, diagrams: string[] = []) => {
       if (texts.length === 0) return
       const prose = new Set(texts.filter((text) => text.kind !== 'code').map((text) => text.text))
       const code = new Set(texts.filter((text) => text.kind === 'code').map((text) => text.text))
       for (const block of blocks) {
+        // A quote of the template's words ("> Why should we *not* do this?")
+        // is the author citing the prompt to answer it, not leaving it.
+        if (block.node.type === 'blockquote') continue
         for (const piece of textBlocks(block.node)) {
           const position = piece.node.position
           if (!position) continue
+          if (piece.kind !== 'code' && fieldLines.has(position.start.line)) continue
           if (piece.kind === 'code') {
             const value = normalizeCode(piece.text)
             // A diagram left as is is required-diagrams' finding.
@@ -62,9 +74,11 @@ export default defineRule({
     }
     // A field left with the template's example value ("Stakeholders: Product,
     // Engineering, Security, Ops"), unless the value is a valid one for a
-    // choice or formatted field ("Status: Draft", "Version: 1.0").
+    // choice or formatted field ("Status: Draft", "Version: 1.0"), or the
+    // template says the field is filled later ("(leave this empty)", "(will
+    // contain links to implementation PRs)"): its words stand until then.
     for (const spec of preset.fields) {
-      if (spec.choices || spec.format || !spec.example.trim()) continue
+      if (spec.choices || spec.format || spec.mayBeEmpty || !spec.example.trim()) continue
       const field = analysis.fields.find((candidate) => candidate.key === spec.key)
       if (!field || normalizeProse(field.value) !== normalizeProse(spec.example)) continue
       if (containsPlaceholder(field.value)) continue

@@ -3,7 +3,8 @@
  * block of that kind: a `mermaid` block of the same diagram type
  * (graph/flowchart, erDiagram, sequenceDiagram…), or, for ASCII art, any
  * fenced block, an image, or a link to a diagram file. A block left as the
- * template wrote it does not count.
+ * template wrote it does not count, nor does an empty fenced block (of any
+ * language), which is reported as the diagram's place left blank.
  */
 import type {Code} from 'mdast'
 import {sectionBlocks} from '../src/analysis/sections.js'
@@ -18,9 +19,10 @@ const diagramFile = /\.(?:png|svg|jpe?g|gif|webp|drawio|excalidraw|puml|plantuml
 export default defineRule({
   id: 'required-diagrams',
   description: "The template's diagrams (mermaid of the same type, or ASCII art) are there and filled.",
-  strictness: ['left-as-is'],
+  strictness: ['left-as-is', 'empty-diagram'],
   messages: {
     'left-as-is': 'Diagram in "{heading}" is the template\'s, left as is: expected {wanted} of your own',
+    'empty-diagram': 'Diagram block in "{heading}" is empty: expected {wanted}',
     'missing-diagram': 'Missing diagram in "{heading}": expected {wanted}',
   },
   check({analysis, report}) {
@@ -39,8 +41,8 @@ export default defineRule({
       }
       const used = new Set<Code>()
       for (const diagram of diagrams) {
-        const candidates = codes.filter((code) => !used.has(code) && fits(code, diagram))
-        const filled = candidates.find((code) => normalizeCode(code.value) !== diagram.example)
+        const candidates = codes.filter((code) => !used.has(code) && (fits(code, diagram) || !code.value.trim()))
+        const filled = candidates.find((code) => code.value.trim() && normalizeCode(code.value) !== diagram.example)
         if (filled) {
           used.add(filled)
           continue
@@ -53,8 +55,12 @@ export default defineRule({
               ? `a \`\`\`mermaid block of type ${diagram.diagramType ?? 'any'}`
               : 'an ASCII-art fenced block, an image, or a link to a diagram file',
         }
-        if (candidates.length > 0) report('left-as-is', candidates[0].position!, data)
-        else report('missing-diagram', heading.span, data)
+        const [first] = candidates
+        if (!first) report('missing-diagram', heading.span, data)
+        else {
+          used.add(first)
+          report(first.value.trim() ? 'left-as-is' : 'empty-diagram', first.position!, data)
+        }
       }
     }
   },

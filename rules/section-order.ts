@@ -1,11 +1,11 @@
 /**
  * section-order: the template's sections keep their relative order and their
  * parent. A section found among its siblings out of order, or under another
- * parent, is reported at its heading with where it belongs.
+ * parent, is reported at its heading with where it belongs, by the
+ * document's own headings.
  */
 import {defineRule} from '../src/rule/define.js'
-import {docHeadingLine, quoteSection, whereItBelongs} from '../src/rule/wording.js'
-import {headingLine} from '../src/template/headings.js'
+import {docHeadingLine, quoteSection, siblingsOf, whereItBelongs} from '../src/rule/wording.js'
 
 export default defineRule({
   id: 'section-order',
@@ -16,23 +16,21 @@ export default defineRule({
     'wrong-parent': 'Section {section} is {foundUnder}: expected {expectedParent}, {where}',
   },
   check({analysis, report}) {
+    const title = analysis.titleHeading
     for (const match of analysis.alignment.matches) {
       const heading = match.heading
       if (!heading) continue
+      const where = () => whereItBelongs(match, siblingsOf(match, analysis.preset))
       if (match.status === 'moved') {
-        const where = match.previous?.heading
-          ? whereItBelongs(match)
-          : match.before
-            ? `before "${docHeadingLine(match.before)}"`
-            : whereItBelongs(match)
-        report('out-of-order', heading.span, {section: quoteSection(match), where})
+        report('out-of-order', heading.span, {section: quoteSection(match), where: where()})
       } else if (match.status === 'misplaced') {
-        const parent = match.parent?.section
+        const parent = match.parent
+        const under = match.foundUnder
         report('wrong-parent', heading.span, {
           section: quoteSection(match),
-          foundUnder: match.foundUnder ? `under "${docHeadingLine(match.foundUnder)}"` : 'at the top level',
-          expectedParent: parent ? `under "${headingLine(parent)}"` : 'at the top level',
-          where: whereItBelongs(match),
+          foundUnder: under && under !== title ? `under "${docHeadingLine(under)}"` : 'at the top level',
+          expectedParent: parent?.heading && !parent.title ? `under "${docHeadingLine(parent.heading)}"` : 'at the top level',
+          where: where(),
         })
       }
     }

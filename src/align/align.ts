@@ -8,36 +8,54 @@
  *    depth weighs more), so moved sections do not hide the ones in place;
  * 2. sections found in the span out of that order are `moved`;
  * 3. sections still missing take a near miss between their present
- *    neighbours (`renamed`: "Rollback Stratgy", "Rollback plan");
+ *    neighbours (`renamed`: "Rollback Stratgy", "Rollback plan"), never a
+ *    heading that is exactly another section of the template;
  * 4. repeatable slots take every heading of their depth between their present
  *    neighbours;
  * 5. last, over the whole document, a section still missing that stands
- *    under another parent is `misplaced`.
+ *    under another parent is `misplaced` (and its own subsections are then
+ *    looked for the same way).
+ *
+ * A heading written under a section's heading that matches one of that
+ * section's own subsections is left for it: it is not taken for a sibling of
+ * the same title ("### Risks" under "## Design" is Design's Risks, not the
+ * top-level Risks).
  */
+import type {Point} from 'unist'
 import {normalizeWords} from '../util/text.js'
 import type {Preset, TemplateSection} from '../template/types.js'
-import {sectionEnd} from '../markdown/regions.js'
-import {nearest, nearMissThreshold, similarity} from '../util/similarity.js'
+import {regions, sectionEnd} from '../markdown/regions.js'
+import {commonWords, nearest, nearMissThreshold, similarity} from '../util/similarity.js'
 import type {Alignment, SectionMatch} from './types.js'
 import type {DocHeading, DocModel} from '../document/types.js'
-import {matchesHeading} from '../template/headings.js'
+import {matchesHeading, walkSections} from '../template/headings.js'
 
 interface Context {
   doc: DocModel
   headings: DocHeading[]
   used: Set<number>
   matches: Map<TemplateSection, SectionMatch>
+  /** Every section of the template a heading can match exactly (not the title, not a slot). */
+  known: TemplateSection[]
+  /** The words several of those sections' titles share: they tell no section apart. */
+  common: Set<string>
+  /** Where the document's sections end: before its footer, else at its end. */
+  end: Point
 }
 
 /** Align a document to a preset. */
 export function alignDocument(preset: Preset, doc: DocModel): Alignment {
-  const context: Context = {doc, headings: doc.headings, used: new Set(), matches: new Map()}
+  const known = [...walkSections(preset)].filter((section) => section !== preset.title && section.match.type !== 'any')
+  const common = commonWords(known.map(expectedText))
+  const context: Context = {doc, headings: doc.headings, used: new Set(), matches: new Map(), known, common, end: doc.end}
   const count = doc.headings.length
 
   if (preset.title) {
     const title = alignTitle(context, preset.title)
+    context.end = sectionsEnd(doc, title.heading?.index ?? -1)
     alignLevel(context, preset.title.children, title, 0, count)
   } else {
+    context.end = sectionsEnd(doc, -1)
     alignLevel(context, preset.sections, undefined, 0, count)
   }
   findMisplaced(context)
@@ -57,12 +75,22 @@ export function alignDocument(preset: Preset, doc: DocModel): Alignment {
   return {matches: ordered, byHeading}
 }
 
+/**
+ * The document's title: a heading at the title's level or above that comes
+ * before the first heading that is exactly a section of the template (a
+ * document that starts with "# Summary" has no title; its Summary is not a
+ * renamed one). Among those, the first that matches the template's title,
+ * else the first (renamed).
+ */
 function alignTitle(context: Context, title: TemplateSection): SectionMatch {
   const {headings} = context
-  let heading = headings.find((h) => h.depth === 1 && matchesHeading(title.match, h.normalized))
+  const exact = context.known.filter((section) => section.match.type === 'exact')
+  const firstSection = headings.findIndex((h) => exact.some((section) => matchesHeading(section.match, h.normalized)))
+  const candidates = headings.slice(0, firstSection === -1 ? headings.length : firstSection).filter((h) => h.depth <= title.depth)
+  let heading = candidates.find((h) => matchesHeading(title.match, h.normalized))
   let status: SectionMatch['status'] = 'matched'
   if (!heading) {
-    heading = headings.find((h) => h.depth === 1)
+    heading = candidates[0]
     status = heading ? 'renamed' : 'missing'
   }
   const match = createMatch(title, status, heading, undefined)
@@ -90,15 +118,32 @@ function createMatch(
   return match
 }
 
+/** The end of a document's sections: where its footer's thematic break is, else its end. */
+function sectionsEnd(doc: DocModel, title: number): Point {
+  const {footer} = regions(doc.blocks, doc.headings.length, title)
+  const rule = footer.length > 0 ? doc.blocks[footer[0] - 1]?.node.position?.start : undefined
+  return rule ?? doc.end
+}
+
 /**
- * Align template siblings to the unused headings in `[low, high)`.
+ * Align template siblings to the unused headings in `[low, high)`, but for
+ * those in `holes` (what stands under a sibling of the parent written inside it).
  */
-function alignLevel(context: Context, children: TemplateSection[], parent: SectionMatch | undefined, low: number, high: number): void {
+function alignLevel(
+  context: Context,
+  children: TemplateSection[],
+  parent: SectionMatch | undefined,
+  low: number,
+  high: number,
+  holes: ReadonlySet<number> = new Set(),
+): void {
   if (children.length === 0) return
   const {headings, used} = context
+  const reserved = reservedForSiblings(context, children, low, high)
+  for (const index of holes) reserved.add(index)
   const candidates: DocHeading[] = []
   for (let index = low; index < high; index++) {
-    if (!used.has(index)) candidates.push(headings[index])
+    if (!used.has(index) && !reserved.has(index)) candidates.push(headings[index])
   }
 
   const found = new Map<TemplateSection, SectionMatch>()
@@ -122,15 +167,21 @@ function alignLevel(context: Context, children: TemplateSection[], parent: Secti
     if (heading) take(section, 'moved', heading)
   }
 
-  // 3. Near misses between present neighbours.
+  // 3. Near misses between present neighbours: never a heading that is
+  // exactly another section of the template.
   for (const section of literals) {
     if (found.has(section)) continue
     const [after, before] = gap(children, section, found, low, high)
     const wanted = expectedText(section)
     const open = candidates.filter(
-      (heading) => !used.has(heading.index) && heading.index > after && heading.index < before && heading.depth === section.depth,
+      (heading) =>
+        !used.has(heading.index) &&
+        heading.index > after &&
+        heading.index < before &&
+        heading.depth === section.depth &&
+        !context.known.some((other) => other !== section && matchesHeading(other.match, heading.normalized)),
     )
-    const best = nearest(open, (heading) => similarity(wanted, heading.normalized), nearMissThreshold)
+    const best = nearest(open, (heading) => similarity(wanted, heading.normalized, context.common), nearMissThreshold)
     if (best) take(section, 'renamed', best)
   }
 
@@ -142,7 +193,7 @@ function alignLevel(context: Context, children: TemplateSection[], parent: Secti
     for (let index = after + 1; index < before; index++) {
       const heading = headings[index]
       if (heading.depth < section.depth) break
-      if (heading.depth === section.depth && !used.has(index)) instances.push(heading)
+      if (heading.depth === section.depth && !used.has(index) && !reserved.has(index)) instances.push(heading)
     }
     if (instances.length > 0) {
       const match = take(section, 'matched', instances[0])
@@ -151,8 +202,13 @@ function alignLevel(context: Context, children: TemplateSection[], parent: Secti
     }
   }
 
-  // Missing ones, with the place where they belong.
+  // Missing ones, with the place where they belong: after the previous
+  // sibling in place (past its subsections); else, for the template's first
+  // subsection, at the start of the parent; else before the next sibling in
+  // place; else at the end of the parent.
   const present = children.filter((section) => inPlace(found.get(section)))
+  const spanEnd = high < headings.length ? headings[high].span.start : context.end
+  const first = parent?.heading ? Math.max(low, parent.heading.index + 1) : low
   for (const section of children) {
     let match = found.get(section)
     if (!match) {
@@ -165,18 +221,24 @@ function alignLevel(context: Context, children: TemplateSection[], parent: Secti
     const previousMatch = previous ? found.get(previous) : undefined
     if (previousMatch) match.previous = previousMatch
     const nextHeading = next ? found.get(next)!.heading : undefined
-    if (nextHeading) {
-      match.before = nextHeading
+    if (nextHeading) match.before = nextHeading
+    if (previousMatch) {
+      const last = previousMatch.instances[previousMatch.instances.length - 1]
+      const end = sectionEnd(headings, last, Math.min(nextHeading?.index ?? high, high))
+      match.insertAt = end < headings.length ? headings[end].span.start : context.end
+    } else if (position === 0) {
+      match.insertAt = first < high ? headings[first].span.start : spanEnd
+    } else if (nextHeading) {
       match.insertAt = nextHeading.span.start
     } else {
-      match.insertAt = high < headings.length ? headings[high].span.start : context.doc.end
+      match.insertAt = spanEnd
     }
     context.matches.set(section, match)
   }
 
   // Recurse: sections found out of place first (their spans are tight), then
   // the ones in place, whose spans reach to the next sibling.
-  const starts = [...found.values()].flatMap((match) => match.instances.map((heading) => heading.index)).sort((a, b) => a - b)
+  const starts = [...found.values()].flatMap((match) => match.instances).sort((a, b) => a.index - b.index)
   const order = [...found.values()].sort((a, b) => rank(a) - rank(b))
   for (const match of order) {
     const heading = match.heading
@@ -184,16 +246,77 @@ function alignLevel(context: Context, children: TemplateSection[], parent: Secti
       skipDescendants(context, match)
       continue
     }
-    const end =
-      match.status === 'matched' && !match.section.repeatable
-        ? Math.min(starts.find((index) => index > heading.index) ?? high, high)
-        : sectionEnd(headings, heading, high)
-    alignLevel(context, match.section.children, match, heading.index + 1, end)
+    const [end, inside] = spanOf(context, match, starts, high)
+    alignLevel(context, match.section.children, match, heading.index + 1, end, inside)
   }
 }
 
+/**
+ * Where the subsections of a found section are looked for: up to (not
+ * including) the returned index, but for the holes returned with it.
+ * - in place: up to the next sibling found, except one written deeper inside
+ *   it, which does not cut it short (what stands under that sibling is the
+ *   sibling's: a hole);
+ * - out of place: its own section, read at the template's level when the
+ *   heading is deeper than that (a "### Risks" standing for "## Risks" runs
+ *   on past the "### Mitigations" after it);
+ * - a slot: from its first instance to the end of its last.
+ */
+function spanOf(context: Context, match: SectionMatch, siblings: DocHeading[], high: number): [number, Set<number>] {
+  const {headings} = context
+  const heading = match.heading!
+  const holes = new Set<number>()
+  if (match.section.repeatable) return [sectionEnd(headings, match.instances[match.instances.length - 1], high), holes]
+  if (!inPlace(match)) {
+    return [sectionEnd(headings, {index: heading.index, depth: Math.min(heading.depth, match.section.depth)}, high), holes]
+  }
+  const own = sectionEnd(headings, heading, high)
+  for (const other of siblings) {
+    if (other.index <= heading.index || other.index >= own) continue
+    const stop = sectionEnd(headings, other, own)
+    for (let index = other.index; index < stop; index++) holes.add(index)
+  }
+  const next = siblings.find((other) => other.index > heading.index && other.index >= own)
+  return [Math.min(next?.index ?? high, high), holes]
+}
+
+/**
+ * The headings of `[low, high)` left for a sibling: a heading written under
+ * (deeper than, with nothing as high between) the heading of one of
+ * `children` that matches a subsection of that child.
+ */
+function reservedForSiblings(context: Context, children: TemplateSection[], low: number, high: number): Set<number> {
+  const {headings, used} = context
+  const reserved = new Set<number>()
+  const owners = children.filter((section) => !section.repeatable && section.children.length > 0)
+  if (owners.length === 0) return reserved
+  for (let index = low; index < high; index++) {
+    const heading = headings[index]
+    if (used.has(index)) continue
+    let ceiling = heading.depth
+    for (let at = index - 1; at >= low && ceiling > 1; at--) {
+      const above = headings[at]
+      if (above.depth >= ceiling) continue
+      ceiling = above.depth
+      const owner = owners.find((section) => matchesHeading(section.match, above.normalized))
+      if (owner && hasSubsection(owner, heading.normalized)) {
+        reserved.add(index)
+        break
+      }
+    }
+  }
+  return reserved
+}
+
+/** Whether a heading matches a subsection of a section, at any depth (slots aside). */
+function hasSubsection(section: TemplateSection, normalized: string): boolean {
+  return section.children.some(
+    (child) => (child.match.type !== 'any' && matchesHeading(child.match, normalized)) || hasSubsection(child, normalized),
+  )
+}
+
 function rank(match: SectionMatch): number {
-  return match.status === 'matched' ? 1 : 0
+  return inPlace(match) ? 1 : 0
 }
 
 /** Whether a match is in its place (an anchor for its siblings). */
@@ -295,26 +418,32 @@ function skipDescendants(context: Context, match: SectionMatch): void {
 
 /**
  * Over the whole document: a section still missing whose heading stands under
- * another parent is misplaced, not missing.
+ * another parent is misplaced, not missing; its subsections are then looked
+ * for under it, and those still missing are looked for in turn.
  */
 function findMisplaced(context: Context): void {
   const {headings, used} = context
-  for (const match of [...context.matches.values()]) {
-    if (match.status !== 'missing' || match.section.repeatable) continue
-    if (match.parent && !match.parent.heading) continue
-    const heading = bestExact(match.section, headings, used)
-    if (!heading) continue
-    used.add(heading.index)
-    match.status = 'misplaced'
-    match.heading = heading
-    match.instances = [heading]
-    for (let index = heading.index - 1; index >= 0; index--) {
-      if (headings[index].depth < heading.depth) {
-        match.foundUnder = headings[index]
-        break
+  for (let changed = true; changed; ) {
+    changed = false
+    for (const match of [...context.matches.values()]) {
+      if (match.status !== 'missing' || match.section.repeatable) continue
+      if (match.parent && !match.parent.heading) continue
+      const heading = bestExact(match.section, headings, used)
+      if (!heading) continue
+      changed = true
+      used.add(heading.index)
+      match.heading = heading
+      match.instances = [heading]
+      match.status = 'misplaced'
+      for (let index = heading.index - 1; index >= 0; index--) {
+        if (headings[index].depth < heading.depth) {
+          match.foundUnder = headings[index]
+          break
+        }
       }
+      const depth = Math.min(heading.depth, match.section.depth)
+      alignLevel(context, match.section.children, match, heading.index + 1, sectionEnd(headings, {index: heading.index, depth}))
     }
-    alignLevel(context, match.section.children, match, heading.index + 1, sectionEnd(headings, heading))
   }
 }
 

@@ -7,9 +7,20 @@ import type {ListItem} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import type {DocField, DocModel} from '../document/types.js'
 
-/** The document's field for a template field: front matter first, then the lines. */
+/**
+ * The document's field for a template field: front matter first, then the
+ * lines. A label in the singular or the plural is the same field ("Rust
+ * Issues" for "Rust Issue", "Author" for "Authors").
+ */
 export function findField(fields: readonly DocField[], spec: Pick<FieldSpec, 'key'>): DocField | undefined {
-  return fields.find((field) => field.region === 'frontmatter' && field.key === spec.key) ?? fields.find((field) => field.key === spec.key)
+  const wanted = singular(spec.key)
+  const same = (field: DocField) => field.key === spec.key || singular(field.key) === wanted
+  return fields.find((field) => field.region === 'frontmatter' && same(field)) ?? fields.find(same)
+}
+
+/** A normalised label with its last word in the singular (`rust issues` → `rust issue`). */
+function singular(key: string): string {
+  return key.replace(/(?<=[a-z]{2})s$/, '')
 }
 
 export interface ItemValue {

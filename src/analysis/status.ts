@@ -21,7 +21,8 @@ export interface DocStatus {
 /** Read a document's status. */
 export function documentStatus(preset: Preset, fields: readonly DocField[], draftStatuses: string[] = preset.draftStatuses): DocStatus {
   const field = fields.find((candidate) => candidate.key === 'status')
-  const value = field?.value.trim()
+  // "**Accepted**", "*Implemented (Swift 5.1)*": the status, its emphasis aside.
+  const value = field?.value.replace(/^([*_`]+)(.+?)\1(?=\s|$)/, '$2').trim()
   if (!field || !value || containsPlaceholder(value) || /\|/.test(value)) {
     return {draft: true, describe: field && value ? 'the Status is not set to one value' : 'there is no Status', ...(field ? {field} : {})}
   }

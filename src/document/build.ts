@@ -6,10 +6,9 @@
  * heading is the title, so where the fields are) is the analysis's.
  */
 import type {Heading, Root, Yaml} from 'mdast'
-import {toString} from 'mdast-util-to-string'
 import {isContent} from '../markdown/blocks.js'
 import {copyPoint, shiftPoint} from '../util/position.js'
-import {normalizeHeading, splitNumber} from '../util/text.js'
+import {headingText, isInlineMarkup, normalizeHeading, splitNumber} from '../util/text.js'
 import {readFrontmatter} from './frontmatter.js'
 import type {DocBlock, DocHeading, DocModel} from './types.js'
 
@@ -50,13 +49,15 @@ export function buildDocument(tree: Root, source: string): DocModel {
 }
 
 function toHeading(node: Heading, source: string, index: number): DocHeading {
-  const text = toString(node).replace(/\s+/g, ' ').trim()
+  const text = headingText(node)
   const start = node.position!.start
   const end = node.position!.end
   const raw = source.slice(start.offset, end.offset)
   const atx = raw.startsWith('#')
-  const first = node.children[0]?.position?.start ?? end
-  const last = node.children[node.children.length - 1]?.position?.end ?? end
+  // The title's place leaves out HTML markup before and after it (`<a name="x"></a>`, `<!-- omit in toc -->`).
+  const inline = node.children.filter((child) => !isInlineMarkup(child))
+  const first = inline[0]?.position?.start ?? end
+  const last = inline[inline.length - 1]?.position?.end ?? end
   const heading: DocHeading = {
     index,
     depth: node.depth,

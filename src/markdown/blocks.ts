@@ -1,7 +1,8 @@
 /**
  * The text blocks of Markdown that template text is compared by: each
  * paragraph, each list item's own text, each table body row, each code
- * block; and whether a block is content of its own.
+ * block (checklist lines and paragraphs of links apart); and whether a block
+ * is content of its own.
  */
 import type {List, ListItem, Nodes, Paragraph, RootContent, Table} from 'mdast'
 import {toString} from 'mdast-util-to-string'
@@ -38,7 +39,7 @@ function onlyLinks(paragraph: Paragraph): boolean {
 function collect(node: Nodes, result: TextBlock[]): void {
   switch (node.type) {
     case 'paragraph':
-      if (!onlyLinks(node)) result.push({kind: 'paragraph', text: toString(node), node})
+      if (!onlyLinks(node) && !opensWithTaskBox(node)) result.push({kind: 'paragraph', text: toString(node), node})
       return
     case 'list':
       for (const item of (node as List).children) collectItem(item, result)
@@ -59,11 +60,17 @@ function collect(node: Nodes, result: TextBlock[]): void {
   }
 }
 
+/** Whether a paragraph opens with a task box (`[ ] I understand …`): a checklist line to keep and tick. */
+function opensWithTaskBox(paragraph: Paragraph): boolean {
+  const first = paragraph.children[0]
+  return first?.type === 'text' && /^\[[ xX]\]\s/.test(first.value)
+}
+
 function collectItem(item: ListItem, result: TextBlock[]): void {
   // Task items ("- [ ] Tests written") are checklists to keep and tick.
   if (item.checked === true || item.checked === false) return
   const first = item.children[0]
-  if (first?.type === 'paragraph' && first.children[0]?.type === 'text' && /^\[[ xX]\]\s/.test(first.children[0].value)) return
+  if (first?.type === 'paragraph' && opensWithTaskBox(first)) return
   const own = item.children.filter((child): child is Paragraph => child.type === 'paragraph' && !onlyLinks(child))
   if (own.length > 0) result.push({kind: 'item', text: own.map((child) => toString(child)).join(' '), node: item})
   for (const child of item.children) if (child.type !== 'paragraph') collect(child, result)

@@ -3,7 +3,8 @@
  * GFM tables. Only what the rules need is loaded: GFM autolink literals,
  * strikethrough, task list items and footnotes cost load and parse time and
  * change nothing a rule decides (a task box `[ ]` or a footnote `[^1]` is not
- * a placeholder either way).
+ * a placeholder either way). TeX math is not parsed either: `mathSpans`
+ * tells where it is, so its braces are not read as prose.
  */
 import type {Processor} from 'unified'
 import type {Root} from 'mdast'
@@ -44,3 +45,18 @@ export function parseMarkdown(value: string): Root {
 }
 
 const parser = createParser()
+
+/**
+ * The spans of TeX math in Markdown source, as `[start, end)` offsets:
+ * `$$ … $$` (over lines too) and `$…$` on one line. The parser does not read
+ * math, so its braces and brackets (`$a_{i}$`, `$$\frac{n}{d}$$`) would read
+ * as text; a `$` before a digit or a space opens none ("costs $5 and $10").
+ */
+export function mathSpans(source: string): Array<[number, number]> {
+  if (!source.includes('$')) return []
+  const spans: Array<[number, number]> = []
+  for (const match of source.matchAll(/\$\$[\s\S]+?\$\$|\$(?![\s\d$])[^$\n]+?(?<![\s\\])\$(?!\d)/g)) {
+    spans.push([match.index, match.index + match[0].length])
+  }
+  return spans
+}

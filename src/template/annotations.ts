@@ -94,9 +94,11 @@ export function applySectionAnnotations(section: TemplateSection, annotations: A
     switch (annotation.verb) {
       case 'optional':
         section.optional = true
+        section.optionalBecause = 'designlint: optional'
         break
       case 'required':
         section.optional = false
+        delete section.optionalBecause
         break
       case 'repeatable':
         section.repeatable = true

@@ -4,14 +4,13 @@
  * file by this function, and so is any team's own template.
  */
 import type {Heading, Root, RootContent} from 'mdast'
-import {toString} from 'mdast-util-to-string'
 import {visit} from 'unist-util-visit'
 import {parseMarkdown} from '../markdown/syntax.js'
 import {regions, templateTitle, type OwnedBlock} from '../markdown/regions.js'
-import {escapeRegExp, normalizeWords, splitNumber, stripOptionalMarker} from '../util/text.js'
-import type {HeadingMatch, Preset, TemplateSection} from './types.js'
+import {escapeRegExp, headingText, normalizeWords, splitNumber, stripOptionalMarker} from '../util/text.js'
+import type {HeadingMatch, Preset, TemplateSection, TitlePlaceholder} from './types.js'
 import {applyPresetAnnotations, applySectionAnnotations, annotationsIn} from './annotations.js'
-import {fieldSpecs, frontmatterSpecs, sectionContent, templateTexts} from './section-content.js'
+import {fieldSpecs, frontmatterSpecs, optionalWords, sectionContent, templateTexts} from './section-content.js'
 import {findPlaceholders, splitPlaceholders} from '../util/placeholders.js'
 
 export interface CompileOptions {
@@ -27,30 +26,44 @@ export function compileTemplate(markdown: string, options: CompileOptions = {}):
   const source = options.source ?? '<template>'
   const {headings, blocks} = collectHeadings(tree)
 
-  const titleIndex = templateTitle(headings)
+  const titleIndex = titleHeading(headings)
   const hasTitle = titleIndex !== -1
   const {header: headerAt, footer: footerAt} = regions(blocks, headings.length, titleIndex)
   const outside = new Set([...headerAt, ...footerAt])
   const header = headerAt.map((index) => blocks[index].node)
   const footer = footerAt.map((index) => blocks[index].node)
+  const above = commentsAbove(blocks, headings)
   headings.forEach((heading, index) => {
     const own = blocks
       .filter((block, at) => block.owner === index && !outside.has(at) && block.node.type !== 'thematicBreak')
       .map((block) => block.node)
     heading.content = sectionContent(own, markdown)
+    if (index !== titleIndex && !heading.optional) {
+      // The template's own words: "This section is optional", "Omit this
+      // section if it's not applicable", in the section or in a comment on
+      // the line right above its heading.
+      const words = optionalWords([...(above.byHeading.get(index) ?? []), ...own.filter((node) => !above.attached.has(node))])
+      if (words) {
+        heading.optional = true
+        heading.optionalBecause = words
+      }
+    }
     applySectionAnnotations(heading, annotationsIn(own))
   })
 
-  const roots = nest(headings)
   let title: TemplateSection | undefined
   let sections: TemplateSection[]
   if (hasTitle) {
-    title = roots[0]
+    // The title's sections are the headings after it, whatever their level.
+    const [first, ...rest] = headings
+    sections = nest(rest)
+    title = first
+    title.key = normalizeWords(title.title) || '#'
+    title.children = sections
     title.match = titleMatch(title.title)
     title.repeatable = false
-    sections = title.children
   } else {
-    sections = roots
+    sections = nest(headings)
   }
 
   const fields = [
@@ -68,10 +81,12 @@ export function compileTemplate(markdown: string, options: CompileOptions = {}):
     }
   })
   const placeholders = [...found]
+  const titlePlaceholders = title ? placeholdersOf(title.title) : []
   const preset: Preset = {
     name: options.name ?? source,
     source,
     ...(title ? {title} : {}),
+    ...(titlePlaceholders.length > 0 ? {titlePlaceholders} : {}),
     sections,
     fields,
     texts,
@@ -86,6 +101,42 @@ interface RawSection extends TemplateSection {
   children: RawSection[]
 }
 
+/**
+ * HTML comments on the line right above a heading (no blank line between):
+ * they speak of that heading ("<!-- This is an optional element. Feel free to
+ * remove. -->" above "## Decision Drivers"), not of the section they stand in.
+ */
+function commentsAbove(
+  blocks: Array<OwnedBlock<RootContent>>,
+  headings: RawSection[],
+): {byHeading: Map<number, RootContent[]>; attached: Set<RootContent>} {
+  const byHeading = new Map<number, RootContent[]>()
+  const attached = new Set<RootContent>()
+  headings.forEach((heading, index) => {
+    const before = blocks.filter((block) => block.owner === index - 1).pop()?.node
+    if (before?.type !== 'html' || before.position?.end.line !== heading.line - 1) return
+    byHeading.set(index, [before])
+    attached.add(before)
+  })
+  return {byHeading, attached}
+}
+
+/**
+ * The heading that is the template's title: its first heading, when that is
+ * its only level-1 heading, or when it is a placeholder title at any level
+ * (`Title` over a setext line, `## Feature name`, `# {short title}`); -1: none.
+ */
+function titleHeading(headings: RawSection[]): number {
+  if (templateTitle(headings) === 0) return 0
+  const first = headings[0]
+  if (!first) return -1
+  // Fixed text may only be punctuation or the prefix of a number mask ("KEP-" of "KEP-NNNN").
+  const parts = titleParts(first.title)
+  const placeholder = parts.some((part) => part.kind !== 'text')
+  const fixed = parts.some((part, index) => part.kind === 'text' && normalizeWords(part.value) && parts[index + 1]?.kind !== 'mask')
+  return placeholder && !fixed ? 0 : -1
+}
+
 function collectHeadings(tree: Root): {headings: RawSection[]; blocks: Array<OwnedBlock<RootContent>>} {
   const headings: RawSection[] = []
   const blocks: Array<OwnedBlock<RootContent>> = []
@@ -97,10 +148,11 @@ function collectHeadings(tree: Root): {headings: RawSection[]; blocks: Array<Own
 }
 
 function toSection(node: Heading): RawSection {
-  const text = toString(node).replace(/\s+/g, ' ').trim()
+  const text = headingText(node)
   const {number, dot, rest} = splitNumber(text)
   // "(Optional)", "[optional]", "(If Applicable)": the template says the section may be left out.
   const {text: title, optional} = stripOptionalMarker(rest)
+  const marker = rest.slice(title.length).trim()
   const section: RawSection = {
     key: '',
     depth: node.depth,
@@ -109,6 +161,7 @@ function toSection(node: Heading): RawSection {
     match: headingMatch(title),
     repeatable: false,
     optional,
+    ...(optional ? {optionalBecause: marker} : {}),
     line: node.position?.start.line ?? 0,
     content: {texts: [], tables: [], diagrams: [], itemFields: []},
     children: [],
@@ -210,22 +263,118 @@ function headingMatch(title: string): HeadingMatch {
 }
 
 /**
- * How the title heading is matched: its fixed words must be there, the
- * placeholder's place takes any text. A title without a placeholder
- * ("Technical Design Document") is the kind of document: the document's title
- * must contain it ("Payments Ledger — Technical Design Document").
+ * Words that make up a generic title, one that only names the kind of thing
+ * to write: "Title", "Title of RFC", "Feature name", "Feature Name Here".
+ * Such a title is a placeholder when it has a word of the slot itself
+ * (`title`, `name`, `here`).
+ */
+const genericWords = new Set(
+  'title name here feature rfc proposal project component product enhancement change document doc spec decision idea your my the of a an for short descriptive new goes'.split(
+    ' ',
+  ),
+)
+const slotWords = new Set(['title', 'name', 'here'])
+
+/** Whether text is only generic words with a slot word ("Feature Name Here", "your short, descriptive title"). */
+function isGenericTitle(text: string): boolean {
+  const words = normalizeWords(text).split(' ').filter(Boolean)
+  return words.length > 0 && words.every((word) => genericWords.has(word)) && words.some((word) => slotWords.has(word))
+}
+
+/**
+ * A number mask of a title: letters repeated (`NNNN`, `XXXX`) or zeros
+ * (`0000`), as in `KEP-NNNN`, `SE-NNNN`, `RFC-0000`.
+ */
+const numberMask = /\b(?:([A-Z])\1{2,}|0{3,})\b/g
+
+interface TitlePart {
+  kind: 'text' | 'bracket' | 'mask' | 'words'
+  value: string
+}
+
+/**
+ * A title in parts: fixed text, bracketed placeholders, number masks, and
+ * the words left to replace: generic words ("Feature Name Here"), and, in a
+ * title without brackets, the text after its colon ("KEP-NNNN: Your short,
+ * descriptive title").
+ */
+function titleParts(title: string): TitlePart[] {
+  const parts: TitlePart[] = []
+  for (const part of splitPlaceholders(title)) {
+    if (part.kind === 'placeholder') {
+      parts.push({kind: 'bracket', value: part.value})
+      continue
+    }
+    let last = 0
+    for (const found of part.value.matchAll(numberMask)) {
+      if (found.index > last) parts.push({kind: 'text', value: part.value.slice(last, found.index)})
+      parts.push({kind: 'mask', value: found[0]})
+      last = found.index + found[0].length
+    }
+    if (last < part.value.length) parts.push({kind: 'text', value: part.value.slice(last)})
+  }
+  const brackets = parts.some((part) => part.kind === 'bracket')
+  const result: TitlePart[] = []
+  parts.forEach((part, index) => {
+    if (part.kind !== 'text') {
+      result.push(part)
+      return
+    }
+    const colon = part.value.lastIndexOf(':')
+    const afterColon = colon === -1 ? '' : part.value.slice(colon + 1)
+    const isLast = index === parts.length - 1
+    if (!brackets && isLast && normalizeWords(afterColon)) {
+      result.push({kind: 'text', value: part.value.slice(0, colon + 1)})
+      result.push({kind: 'words', value: afterColon.trim()})
+    } else if (isGenericTitle(part.value)) {
+      result.push({kind: 'words', value: part.value.trim()})
+    } else if (normalizeWords(part.value)) {
+      result.push(part)
+    } else if (part.value) {
+      // Punctuation between placeholders ("RFC-0000: …"): kept, matches nothing.
+      result.push(part)
+    }
+  })
+  return result.filter((part) => part.kind !== 'text' || part.value.trim())
+}
+
+/** The regular expression pieces of title parts: fixed words escaped, placeholders as wildcards. */
+function patternPieces(parts: TitlePart[], literal?: TitlePart): string[] {
+  const pieces = parts
+    .map((part) => {
+      if (part === literal) return escapeRegExp(normalizeWords(part.value)) + (part.kind === 'mask' ? '(?![a-z0-9])' : '')
+      return part.kind === 'text' ? escapeRegExp(normalizeWords(part.value)) : '.+'
+    })
+    .filter(Boolean)
+  return pieces.filter((piece, index) => !(piece === '.+' && pieces[index - 1] === '.+'))
+}
+
+/**
+ * How the title heading is matched: its fixed words must be there, a
+ * placeholder's place takes any text, and a number mask any number. A title
+ * of generic words ("Title", "Feature name") is a placeholder as a whole: any
+ * title fills it. A title without a placeholder ("Technical Design
+ * Document") is the kind of document: the document's title must contain it
+ * ("Payments Ledger — Technical Design Document").
  */
 function titleMatch(title: string): HeadingMatch {
-  if (splitPlaceholders(title).some((part) => part.kind === 'placeholder')) {
-    return {type: 'pattern', source: patternSource(title)}
+  const parts = titleParts(title)
+  if (parts.every((part) => part.kind === 'text')) {
+    return {type: 'pattern', source: '(?:^| )' + escapeRegExp(normalizeWords(title)) + '(?: |$)'}
   }
-  // Unbracketed placeholders of titles: a letter mask ("KEP-NNNN"), and the
-  // text after a colon ("KEP-NNNN: Your short, descriptive title").
-  const masked = title.replace(/\b([A-Z])\1{2,}\b/g, '{mask}')
-  const colon = masked.lastIndexOf(':')
-  if (colon > 0) return {type: 'pattern', source: patternSource(masked.slice(0, colon + 1) + ' {title}')}
-  if (masked !== title) return {type: 'pattern', source: patternSource(masked)}
-  return {type: 'pattern', source: '(?:^| )' + escapeRegExp(normalizeWords(title)) + '(?: |$)'}
+  return {type: 'pattern', source: '^' + patternPieces(parts).join(' ?') + '$'}
+}
+
+/**
+ * The placeholders of a title a document may leave as the template wrote
+ * them (number masks and words; bracketed ones are no-placeholders'), each
+ * with the pattern of a title that still holds it.
+ */
+function placeholdersOf(title: string): TitlePlaceholder[] {
+  const parts = titleParts(title)
+  return parts
+    .filter((part): part is TitlePart & {kind: 'mask' | 'words'} => part.kind === 'mask' || part.kind === 'words')
+    .map((part) => ({text: part.value, kind: part.kind, unfilled: '^' + patternPieces(parts, part).join(' ?') + '$'}))
 }
 
 function patternSource(title: string): string {

@@ -40,8 +40,13 @@ export interface TemplateSection {
    * the document needs at least one heading in its place, with any title.
    */
   repeatable: boolean
-  /** Not required (part 3 fills this from "(Optional)" and annotations). */
+  /** Not required: "(Optional)" in the heading, an annotation, or the template's words. */
   optional: boolean
+  /**
+   * The words that made the section optional, as the template writes them:
+   * `(Optional)`, `designlint: optional`, "Omit this section if it's not applicable."
+   */
+  optionalBecause?: string
   /** Line of the heading in the template. */
   line: number
   /** What the template writes in the section itself (not in subsections). */
@@ -90,20 +95,54 @@ export interface SectionContent {
   itemFields: ItemField[]
 }
 
-/** A metadata field: a labelled line under the title or in the footer. */
+/**
+ * How a template writes a field: a bold labelled line (`**Author:** x`), a
+ * plain `Label: value` line of a paragraph (`Start Date: x`), an item of a
+ * list of `Label: value` items (`- Start Date: x`), a row of a two-column
+ * table with bold labels (`| **Authors** | x |`), or a front matter key.
+ */
+export type FieldKind = 'line' | 'plain' | 'item' | 'row' | 'key'
+
+/** A metadata field: a labelled line under the title or in the footer, or a front matter key. */
 export interface FieldSpec {
   /** Label as the template writes it: `Target Release`. */
   name: string
   /** Normalised label for matching (`target release`). */
   key: string
   region: 'header' | 'footer' | 'frontmatter'
+  /** Where the field was read from. */
+  kind: FieldKind
   /** The template's value as written: `Draft | Review | Approved`, `<Name>`. */
   example: string
   /** How the template writes the line: `**Author:** x`, `**Author**: x`, `- **Author:** x`. */
   form: string
   choices?: ChoiceList
   format?: 'iso-date' | 'date' | 'version'
+  /**
+   * The document may leave the field out: the template says so
+   * (`*if applicable*`, a YAML comment "Only required for …"); the words
+   * are in `optionalBecause`.
+   */
+  optional?: boolean
+  optionalBecause?: string
+  /** The field may be empty: the template says it is filled later ("(leave this empty)"); the words are in `emptyBecause`. */
+  mayBeEmpty?: boolean
+  emptyBecause?: string
   line: number
+}
+
+/**
+ * A title the template leaves to fill: each placeholder of it, and the
+ * pattern a document's title matches when it still holds that placeholder
+ * as the template wrote it.
+ */
+export interface TitlePlaceholder {
+  /** The placeholder as the template writes it: `NNNN`, `Feature Name Here`, `[Feature Name]`. */
+  text: string
+  /** `mask`: a letter or zero mask for a number (`KEP-NNNN`, `RFC-0000`); `words`: generic words (`Title`). */
+  kind: 'mask' | 'words' | 'bracket'
+  /** A regular expression over the normalised title that matches a title still holding it. */
+  unfilled: string
 }
 
 export interface Preset {
@@ -111,8 +150,14 @@ export interface Preset {
   name: string
   /** Where the template came from. */
   source: string
-  /** The template's title heading (its single depth-1 heading), if any. */
+  /**
+   * The template's title heading, if any: its first heading, when that is its
+   * only level-1 heading or a placeholder at any level ("Title", "Feature
+   * name", `{short title}`).
+   */
   title?: TemplateSection
+  /** The placeholders of the title, in title order (none for a title of fixed words). */
+  titlePlaceholders?: TitlePlaceholder[]
   /** Top-level sections: the title's children, or the template's top headings. */
   sections: TemplateSection[]
   /** Metadata fields, in template order. */

@@ -23,12 +23,60 @@ export function splitNumber(text: string): SplitNumber {
 }
 
 /**
+ * A trailing attribute block of a heading (kramdown, Pandoc, markdown-it-attrs):
+ * `{#id}`, `{ #id }`, `{: .class}`, `{.class #id}`. Placeholders such as
+ * `{Entity Name}` start with a letter, so they are not attribute blocks.
+ */
+const attributeBlock = /\s*\{:?\s*[#.][^{}]*\}\s*$/
+
+/** A node of a heading's inline content, as far as its text goes. */
+interface InlineNode {
+  type: string
+  value?: string | undefined
+  alt?: string | null | undefined
+  children?: InlineNode[] | undefined
+}
+
+/**
+ * The text of a heading, the one both the template compiler and the document
+ * model compare and quote: its plain text without HTML markup (`<a
+ * name="x">Motivation</a>` is "Motivation"; `<!-- omit in toc -->` goes; a
+ * placeholder such as `<Feature Name>` stays) or emphasis and code marks, a
+ * trailing attribute block (`{#id}`, `{: .class}`) dropped, white space
+ * folded.
+ */
+export function headingText(node: InlineNode): string {
+  return plainText(node).replace(/\s+/g, ' ').replace(attributeBlock, '').trim()
+}
+
+/**
+ * Inline HTML that is markup: a comment, or a tag of an HTML element. A
+ * placeholder written in angle brackets (`<Feature Name>`, `<Project>`) is
+ * not, and stays text.
+ */
+const markup =
+  /^(?:<!--[\s\S]*?-->|<\/?(?:a|abbr|b|br|cite|code|del|dfn|em|font|i|img|ins|kbd|mark|q|s|samp|small|span|strike|strong|sub|sup|time|u|var|wbr)(?:\s[^<>]*)?\/?>)$/i
+
+/** Whether an inline HTML node of a heading is markup, left out of its text (see {@link headingText}). */
+export function isInlineMarkup(node: InlineNode): boolean {
+  return node.type === 'html' && markup.test(node.value ?? '')
+}
+
+function plainText(node: InlineNode): string {
+  if (isInlineMarkup(node)) return ''
+  if (typeof node.value === 'string') return node.value
+  if (node.type === 'image') return node.alt ?? ''
+  return (node.children ?? []).map(plainText).join('')
+}
+
+/**
  * Normalise heading text for lenient matching: case folded, a leading number
- * dropped, `&` read as `and`, hyphens and apostrophes joined, any other
- * punctuation read as a space, white space folded.
+ * and a trailing attribute block (`{#id}`) dropped, `&` read as `and`,
+ * hyphens and apostrophes joined, any other punctuation read as a space,
+ * white space folded.
  */
 export function normalizeHeading(text: string): string {
-  return normalizeWords(stripOptionalMarker(splitNumber(text).rest).text)
+  return normalizeWords(stripOptionalMarker(splitNumber(text.replace(attributeBlock, '')).rest).text)
 }
 
 /** A heading's note that it is optional: "(Optional)", "[optional]", "(If Applicable)". */

@@ -61,6 +61,7 @@ describe('defineRule', () => {
         .map((id) => `${meta.id}/${id}`),
     )
     expect(follows).toEqual([
+      'required-sections/title-placeholder',
       'no-empty-sections/empty',
       'no-placeholders/placeholder',
       'no-placeholders/filler-item',
@@ -68,8 +69,10 @@ describe('defineRule', () => {
       'no-template-text/example-code',
       'no-template-text/template-text',
       'no-template-text/example-value',
+      'required-fields/unfilled-field',
       'table-values/left-as-is',
       'required-diagrams/left-as-is',
+      'required-diagrams/empty-diagram',
     ])
   })
 })

@@ -148,10 +148,7 @@ describe('labelledLines: several lines and hard breaks', () => {
     ])
   })
 
-  // With CRLF line endings every line but the last keeps its "\r"; `.` does
-  // not match "\r" and `$` (no `m` flag) only matches at the end, so those
-  // lines are not read at all.
-  it.fails('reads every line of a paragraph with CRLF line endings', () => {
+  it('reads every line of a paragraph with CRLF line endings', () => {
     const source = '**Author:** Jane\r\n**Status:** Draft\r\n'
     expect(read(source).map((line) => [line.name, line.slice])).toEqual([
       ['Author', 'Jane'],

@@ -1,5 +1,13 @@
 import {describe, expect, it} from 'vitest'
-import {containsPlaceholder, findPlaceholders, hasPlaceholder, splitPlaceholders} from '../../src/util/placeholders.js'
+import {
+  containsPlaceholder,
+  findPlaceholders,
+  hasPlaceholder,
+  isPlaceholder,
+  readsAsWords,
+  splitPlaceholders,
+  templatePlaceholders,
+} from '../../src/util/placeholders.js'
 
 describe('findPlaceholders', () => {
   it('finds square, angle and curly placeholders with their offsets', () => {
@@ -27,6 +35,30 @@ describe('findPlaceholders', () => {
 
   it('takes the innermost of nested brackets', () => {
     expect(findPlaceholders('[[Name]]')).toEqual([{value: '[Name]', index: 1}])
+  })
+
+  it('does not take task boxes, escaped brackets or brackets that open with a space or a mark', () => {
+    expect(findPlaceholders('- [ ] Tests written\n- [x] Docs\n- [X] Runbook')).toEqual([])
+    expect(findPlaceholders(String.raw`An escaped \[Name\] and \<Name\>`)).toEqual([])
+    expect(findPlaceholders('## Motivation {#motivation} {: .wide} { t }')).toEqual([])
+    expect(findPlaceholders('A <-> B, A <=> B, and <!-- note --> </div>')).toEqual([])
+    expect(findPlaceholders('errors <1% (page at >0.5%)')).toEqual([])
+  })
+
+  it('does not take Markdown link syntax', () => {
+    expect(findPlaceholders('See [the guide](https://example.com) and [the runbook][runbook].')).toEqual([])
+    expect(findPlaceholders('Look at the [existing SLOs].\n\n[existing SLOs]: https://example.com/slos')).toEqual([])
+    expect(findPlaceholders('[runbook]: https://example.com/runbook "Runbook"')).toEqual([])
+    expect(findPlaceholders('- [Dependency name]: the snapshot controller')).toEqual([{value: '[Dependency name]', index: 2}])
+    expect(findPlaceholders('[Metric 1]: [Target]')).toEqual([
+      {value: '[Metric 1]', index: 0},
+      {value: '[Target]', index: 12},
+    ])
+  })
+
+  it('takes the innermost bracket only', () => {
+    expect(findPlaceholders('<<[UNRESOLVED]>>')).toEqual([{value: '[UNRESOLVED]', index: 2}])
+    expect(findPlaceholders('{[TBD] or an open question}')).toEqual([{value: '[TBD]', index: 1}])
   })
 
   it('finds the date mask only when asked', () => {
@@ -69,7 +101,7 @@ describe('containsPlaceholder', () => {
   it('gives the same answer every time (no shared regex state)', () => {
     const answers = [1, 2, 3].map(() => containsPlaceholder('a [Name] b'))
     expect(answers).toEqual([true, true, true])
-    expect([containsPlaceholder('[x]'), containsPlaceholder('plain'), containsPlaceholder('[x]')]).toEqual([true, false, true])
+    expect([containsPlaceholder('[Name]'), containsPlaceholder('plain'), containsPlaceholder('[Name]')]).toEqual([true, false, true])
   })
 })
 
@@ -88,7 +120,12 @@ describe('hasPlaceholder', () => {
   })
 
   it('gives the same answer every time (no shared regex state)', () => {
-    expect([hasPlaceholder('[x]'), hasPlaceholder('[x]'), hasPlaceholder('YYYY'), hasPlaceholder('YYYY')]).toEqual([true, true, true, true])
+    expect([hasPlaceholder('[Name]'), hasPlaceholder('[Name]'), hasPlaceholder('YYYY'), hasPlaceholder('YYYY')]).toEqual([
+      true,
+      true,
+      true,
+      true,
+    ])
   })
 })
 
@@ -131,5 +168,112 @@ describe('splitPlaceholders', () => {
         .map((part) => part.value)
         .join(''),
     ).toBe(text)
+  })
+})
+
+describe('readsAsWords', () => {
+  it.each([
+    'Feature Name',
+    'Project / Feature Name',
+    'Dependency name',
+    'google group thread',
+    'team/person',
+    'on-call alias',
+    'Metric 1',
+    'Question 1 - Status: Open/In Progress/Resolved',
+    'Who decides the burst size?',
+    'How existing data moves, if applicable',
+    'e.g., "API gateway config"',
+    'IPv6 address of the node',
+  ])('%j reads as words', (inner) => {
+    expect(readsAsWords(inner)).toBe(true)
+  })
+
+  it.each([
+    'MAX, MIN',
+    'AA, BB',
+    'S, M, L',
+    'error, ignore',
+    '0.5, 1.0',
+    '1, 2, 3',
+    '5',
+    'math.h',
+    'K, V',
+    'UpstreamTlsContext, String',
+    'value_len',
+    'r_1^2+r_2^2',
+    'plugin="PodTopologySpread"',
+    'ed25519|sr25519',
+    'TARGET: Kubernetes v1.8',
+    'u32; N',
+    '#overload',
+  ])('%j does not', (inner) => {
+    expect(readsAsWords(inner)).toBe(false)
+  })
+})
+
+describe('isPlaceholder', () => {
+  const standard = templatePlaceholders(['[feature name]', '[target]', '<name>', '[kubernetes/enhancements]', '{team}'])
+  const none = templatePlaceholders([])
+  const at = (text: string, value: string, template = standard) => isPlaceholder(text, {value, index: text.indexOf(value)}, template)
+
+  it('takes what the template writes, save a one-token reference label', () => {
+    expect(at('Owner: <Name>', '<Name>')).toBe(true)
+    expect(at('We are blocked on [Target] for now.', '[Target]')).toBe(true)
+    expect(at('Filed in [kubernetes/enhancements].', '[kubernetes/enhancements]')).toBe(false)
+  })
+
+  it('takes text of the same shape and wording', () => {
+    expect(at('Ask on <google group thread>.', '<google group thread>')).toBe(true)
+    expect(at('Owned by {team/person}.', '{team/person}')).toBe(true)
+    expect(at('- [Who decides the burst size?]', '[Who decides the burst size?]')).toBe(true)
+    expect(at('- [Describe the rollout plan]', '[Describe the rollout plan]')).toBe(true)
+    expect(at('- p99: [Budget]', '[Budget]')).toBe(true)
+  })
+
+  it('takes the date mask and filler words in any template', () => {
+    expect(at('Due [YYYY-MM-DD].', '[YYYY-MM-DD]', none)).toBe(true)
+    expect(at('Owner: [TBD]', '[TBD]', none)).toBe(true)
+    expect(at('Owner: <TODO>', '<TODO>', none)).toBe(true)
+    expect(at('Owner: [Owner]', '[Owner]')).toBe(true)
+    expect(at('See [url] for more.', '[url]', none)).toBe(false)
+  })
+
+  it('does not take words in a kind of bracket the template writes no placeholder in', () => {
+    expect(at('Ask on <google group thread>.', '<google group thread>', none)).toBe(false)
+    expect(at('Labels {along with possible values}:', '{along with possible values}', templatePlaceholders(['<name>']))).toBe(false)
+  })
+
+  it('does not take words in a quoted string: a message format', () => {
+    expect(at('logs "failed to get node <node name>: <error>"', '<node name>')).toBe(false)
+    expect(at('"Ask" on <google group thread>.', '<google group thread>')).toBe(true)
+  })
+
+  it('does not take one word in <> or {}: a variable', () => {
+    expect(at('kubectl describe hpa <size> first', '<size>')).toBe(false)
+    expect(at('in units of {handshake}', '{handshake}')).toBe(false)
+  })
+
+  it('does not take square brackets of words that are a link without its definition', () => {
+    expect(at('avoid e.g. the [Halting problem] and', '[Halting problem]')).toBe(false)
+    expect(at('- [CRD cannot be installed]', '[CRD cannot be installed]')).toBe(false)
+    expect(at('- keys: [namespace] to start', '[namespace]')).toBe(false)
+  })
+
+  it('does not take notation glued to code or words', () => {
+    expect(at('use i32::{MAX, MIN} here', '{MAX, MIN}')).toBe(false)
+    expect(at('a Map<Key Type> of', '<Key Type>')).toBe(false)
+    expect(at(String.raw`\frac{a number}{d}`, '{a number}')).toBe(false)
+    expect(at('GET /pods/{pod name}/log', '{pod name}')).toBe(false)
+    expect(at('Passing {Operation Name}Option to', '{Operation Name}')).toBe(false)
+  })
+
+  it('does not take sets, tuples, citations or optional markers', () => {
+    const all = templatePlaceholders(['[a b]', '<a b>', '{a b}'])
+    expect(at('sizes {S, M, L} and', '{S, M, L}', all)).toBe(false)
+    expect(at('pods [AA, BB] and', '[AA, BB]', all)).toBe(false)
+    expect(at('range [0.5, 1.0] in', '[0.5, 1.0]', all)).toBe(false)
+    expect(at('as shown [2, 3].', '[2, 3]', all)).toBe(false)
+    expect(at('N/A. [optional]', '[optional]', all)).toBe(false)
   })
 })

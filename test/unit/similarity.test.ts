@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {closest, editSimilarity, nearest, nearMissThreshold, similarity, unknownName} from '../../src/util/similarity.js'
+import {closest, commonWords, editSimilarity, nearest, nearMissThreshold, similarity, unknownName} from '../../src/util/similarity.js'
 
 describe('editSimilarity', () => {
   it('is 1 for equal strings and falls with the edit distance', () => {
@@ -17,49 +17,96 @@ describe('editSimilarity', () => {
 })
 
 describe('similarity', () => {
+  const near = (expected: string, actual: string) => similarity(expected, actual) >= nearMissThreshold
+  const near3 = (expected: string, actual: string, common: Set<string>) => similarity(expected, actual, common) >= nearMissThreshold
+
   it('is 1 for equal headings and 0 for an empty one', () => {
     expect(similarity('rollback strategy', 'rollback strategy')).toBe(1)
     expect(similarity('', 'risks')).toBe(0)
     expect(similarity('risks', '')).toBe(0)
   })
 
-  it('takes the edit distance for a misspelling ("rollback stratgy")', () => {
+  it('takes a typo-level edit, at most one edit in five characters ("rollback stratgy", "non goals")', () => {
     expect(similarity('rollback strategy', 'rollback stratgy')).toBeCloseTo(1 - 1 / 17)
+    expect(near('nongoals', 'non goals')).toBe(true)
+    expect(near('risks', 'riskz')).toBe(true)
   })
 
-  it('counts shared words, so "Rollback plan" is near "Rollback Strategy"', () => {
-    expect(similarity('rollback strategy', 'rollback plan')).toBeGreaterThanOrEqual(nearMissThreshold)
-    expect(similarity('open risks', 'risks')).toBeCloseTo(0.5)
+  it('does not take a looser edit ("objectives" is not "alternatives", "deprecation" is not "motivation")', () => {
+    expect(similarity('alternatives', 'objectives')).toBe(0)
+    expect(similarity('motivation', 'deprecation')).toBe(0)
+    expect(similarity('summary', 'design')).toBe(0)
   })
 
-  it('counts shared words in any order, at 0.9 for all of them', () => {
-    expect(similarity('rollback strategy', 'strategy for rollback')).toBeCloseTo(0.9)
+  it('takes a heading with all of the expected meaningful words, or all of whose words the expected has', () => {
+    expect(near('rationale and alternatives', 'alternatives')).toBe(true)
+    expect(near('drawbacks', 'drawbacks and alternatives')).toBe(true)
+    expect(near('rollback strategy', 'strategy for rollback')).toBe(true)
   })
 
-  it('ignores stop words', () => {
-    expect(similarity('the risks', 'risks')).toBeCloseTo(0.9)
-    expect(similarity('risks', 'the risks')).toBeCloseTo(0.9)
+  it('leaves out small words and words that only name the kind of section, so "Rollback plan" is near "Rollback Strategy"', () => {
+    expect(near('rollback strategy', 'rollback plan')).toBe(true)
+    expect(near('design details', 'design')).toBe(true)
+    expect(near('risks', 'the risks')).toBe(true)
+    expect(near('migration strategy', 'rollback strategy')).toBe(false)
+    expect(near('security considerations', 'performance considerations')).toBe(false)
   })
 
-  it('falls back to the edit distance for headings of stop words only', () => {
-    expect(similarity('of the', 'of a')).toBe(editSimilarity('of the', 'of a'))
+  it('does not take a heading made only of such words', () => {
+    expect(similarity('design details', 'details')).toBe(0)
+    expect(similarity('of the', 'of a')).toBe(0)
   })
 
-  it('takes a long word with a typo as the same word, a short one only as written', () => {
-    expect(similarity('rollback strategy', 'stratgy for rollback')).toBeCloseTo(0.9)
-    expect(similarity('system architecture', 'arkitecture of system')).toBeCloseTo(0.9)
-    expect(similarity('api keys', 'keys for apis')).toBeCloseTo(0.45)
+  it('does not take one shared word of two, without the words the template shares', () => {
+    expect(similarity('unresolved questions', 'open questions')).toBe(0)
+    expect(similarity('future possibilities', 'future work')).toBe(0)
   })
 
-  it('does not count shared words when the heading has many more', () => {
-    expect(similarity('risks', 'open risks and mitigations')).toBeCloseTo(0.9)
-    const longer = 'open risks and mitigations for launch'
-    expect(similarity('risks', longer)).toBe(editSimilarity('risks', longer))
-    expect(similarity('risks', longer)).toBeLessThan(nearMissThreshold)
+  it('takes half of the words that tell a section apart, on each side ("usage example" for "basic example")', () => {
+    const common = commonWords(['basic example', 'unresolved questions', 'unit tests', 'integration tests'])
+    expect(near3('basic example', 'usage example', common)).toBe(true)
+    expect(near3('unresolved questions', 'open questions', common)).toBe(true)
+    expect(near3('unit tests', 'smoke tests', common)).toBe(false)
+    expect(near3('unresolved questions', 'frequently asked questions', common)).toBe(false)
   })
 
-  it('is low for unrelated headings', () => {
-    expect(similarity('summary', 'design')).toBeLessThan(nearMissThreshold)
+  it('counts a word with another ending or a typo in a long word as the same word, a short one only as written', () => {
+    expect(near('data protection', 'protecting data')).toBe(true)
+    expect(near('test plan', 'testing plan')).toBe(true)
+    expect(near('system architecture', 'arkitecture of system')).toBe(true)
+    expect(near('api keys', 'keys for apis')).toBe(true)
+    expect(near('api keys', 'keys for apps')).toBe(false)
+  })
+
+  it('does not take a heading with many more words than the expected one, or less than half of them', () => {
+    expect(near('risks', 'open risks and mitigations')).toBe(true)
+    expect(similarity('risks', 'open risks and mitigations for launch')).toBe(0)
+    expect(near('unresolved questions', 'unresolved')).toBe(true)
+    expect(similarity('system design review board', 'design')).toBe(0)
+  })
+
+  it('takes long headings that share three quarters of the words of each side', () => {
+    const slos = 'what are the reasonable slos service level objectives for the enhancement'
+    expect(near(slos, 'what are the reasonable slos service level objectives for the above slis')).toBe(true)
+    const etcd = 'how does this feature react if the api server and or etcd is unavailable'
+    expect(near(etcd, 'how does this feature react if the cloud provider is unavailable')).toBe(false)
+  })
+
+  it('ranks a typo above shared words, and more shared words above fewer', () => {
+    const typo = similarity('rollback strategy', 'rollback stratgy')
+    const same = similarity('rollback strategy', 'strategy for rollback')
+    const part = similarity('rationale and alternatives', 'alternatives')
+    expect(typo).toBeGreaterThan(same)
+    expect(same).toBeGreaterThan(part)
+    expect(part).toBeGreaterThanOrEqual(nearMissThreshold)
+  })
+})
+
+describe('commonWords', () => {
+  it('lists the meaningful words (stems) that two or more titles share', () => {
+    expect(commonWords(['unit tests', 'integration tests', 'the test plan', 'rollback strategy', 'migration strategy'])).toEqual(
+      new Set(['test']),
+    )
   })
 })
 

@@ -1,6 +1,8 @@
 /** Text normalisation: headings and their numbers (similarity and placeholders have their own tests). */
+import type {Heading} from 'mdast'
 import {describe, expect, it} from 'vitest'
-import {normalizeHeading, splitNumber} from '../../src/util/text.js'
+import {parseMarkdown} from '../../src/markdown/syntax.js'
+import {headingText, normalizeHeading, splitNumber} from '../../src/util/text.js'
 
 describe('normalizeHeading', () => {
   it.each([
@@ -12,8 +14,32 @@ describe('normalizeHeading', () => {
     ['API / Contracts', 'api contracts'],
     ['Algorithms/Logic', 'algorithms logic'],
     ['3D Rendering', '3d rendering'],
+    ['Alternatives {#alternatives}', 'alternatives'],
+    ['Alternatives and downsides { #alternatives }', 'alternatives and downsides'],
+    ['Drawbacks {: .wide}', 'drawbacks'],
   ])('%s → %s', (input, output) => {
     expect(normalizeHeading(input)).toBe(output)
+  })
+})
+
+describe('headingText', () => {
+  const textOf = (markdown: string) => headingText(parseMarkdown(markdown).children[0] as Heading)
+
+  it.each([
+    ['## Motivation {#motivation}', 'Motivation'],
+    ['## Design {: .class}', 'Design'],
+    ['## Design {.wide #design}', 'Design'],
+    ['#### <a name="new-def-i"></a>New Definition I', 'New Definition I'],
+    ['## <a name="x">Motivation</a>', 'Motivation'],
+    ['## Table of Contents <!-- omit in toc -->', 'Table of Contents'],
+    ['## *Detailed* **design** `api`', 'Detailed design api'],
+    ['### `Option<T>` handling', 'Option<T> handling'],
+    ['### {Entity Name}', '{Entity Name}'],
+    ['# Design: <Feature Name>', 'Design: <Feature Name>'],
+    ['## Notes <sup>1</sup>', 'Notes 1'],
+    ['## 1.   Overview', '1. Overview'],
+  ])('%s → %s', (markdown, text) => {
+    expect(textOf(markdown)).toBe(text)
   })
 })
 
