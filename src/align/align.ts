@@ -12,7 +12,10 @@
  *    heading that is exactly another section of the template;
  * 4. repeatable slots take every heading of their depth between their present
  *    neighbours;
- * 5. last, over the whole document, a section still missing that stands
+ * 5. a leaf section still missing whose title opens a paragraph or list item
+ *    in bold under its parent ("* **Were upgrade and rollback tested?** Yes")
+ *    is written as a `lead-in`: present, with no heading of its own;
+ * 6. last, over the whole document, a section still missing that stands
  *    under another parent is `misplaced` (and its own subsections are then
  *    looked for the same way).
  *
@@ -22,13 +25,14 @@
  * top-level Risks).
  */
 import type {Point} from 'unist'
-import {normalizeWords} from '../util/text.js'
+import {normalizeHeading, normalizeWords} from '../util/text.js'
 import type {Preset, TemplateSection} from '../template/types.js'
 import {regions, sectionEnd} from '../markdown/regions.js'
 import {commonWords, nearest, nearMissThreshold, similarity} from '../util/similarity.js'
 import type {Alignment, SectionMatch} from './types.js'
 import type {DocHeading, DocModel} from '../document/types.js'
 import {matchesHeading, walkSections} from '../template/headings.js'
+import {type LeadIn, leadIns} from '../markdown/lead-ins.js'
 
 interface Context {
   doc: DocModel
@@ -41,6 +45,8 @@ interface Context {
   common: Set<string>
   /** Where the document's sections end: before its footer, else at its end. */
   end: Point
+  /** The document's bold lead-ins with the heading they stand under, read on first use. */
+  leadIns?: Array<LeadIn & {owner: number; taken?: boolean}>
 }
 
 /** Align a document to a preset. */
@@ -200,6 +206,19 @@ function alignLevel(
       for (const heading of instances.slice(1)) used.add(heading.index)
       match.instances = instances
     }
+  }
+
+  // 5. Leaf sections written as bold lead-ins between their present
+  // neighbours: in the parent's own text, or under a heading of no section.
+  for (const section of literals) {
+    if (found.has(section) || section.children.length > 0) continue
+    const [after, before] = gap(children, section, found, low, high)
+    const owners = (owner: number) => (owner === low - 1 ? after === low - 1 : owner > after && owner < before && !used.has(owner))
+    const leadIn = findLeadIn(context, section, owners)
+    if (!leadIn) continue
+    const match = createMatch(section, 'lead-in', undefined, parent)
+    match.leadIn = leadIn.position
+    found.set(section, match)
   }
 
   // Missing ones, with the place where they belong: after the previous
@@ -405,6 +424,30 @@ function longestMatching(sections: TemplateSection[], headings: DocHeading[]): A
     }
   }
   return pairs.reverse()
+}
+
+/**
+ * How close a bold lead-in must come to a section's title to stand for it: a
+ * lead-in is weaker evidence than a heading, so the bar is higher than a near
+ * miss's ("How can a rollout fail?" stands for "How can a rollout or rollback
+ * fail?"; "Deployment Strategy" does not stand for "Deployment Process").
+ */
+const leadInThreshold = 0.8
+
+/**
+ * The bold lead-in, in the text of the headings `owners` accepts, that stands
+ * for a section: its title exactly, else the nearest above {@link leadInThreshold}.
+ */
+function findLeadIn(context: Context, section: TemplateSection, owners: (owner: number) => boolean): LeadIn | undefined {
+  context.leadIns ??= context.doc.blocks.flatMap((block) => leadIns(block.node).map((leadIn) => ({...leadIn, owner: block.owner})))
+  const open = context.leadIns.filter((leadIn) => !leadIn.taken && owners(leadIn.owner))
+  if (open.length === 0) return undefined
+  const wanted = expectedText(section)
+  const best =
+    open.find((leadIn) => matchesHeading(section.match, normalizeHeading(leadIn.text))) ??
+    nearest(open, (leadIn) => similarity(wanted, normalizeHeading(leadIn.text), context.common), leadInThreshold)
+  if (best) best.taken = true
+  return best
 }
 
 function skipDescendants(context: Context, match: SectionMatch): void {

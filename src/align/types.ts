@@ -1,5 +1,5 @@
 /** The alignment of a document's outline to its template's section tree. */
-import type {Point} from 'unist'
+import type {Point, Position} from 'unist'
 import type {TemplateSection} from '../template/types.js'
 import type {DocHeading} from '../document/types.js'
 
@@ -10,6 +10,8 @@ export type MatchStatus =
   | 'moved'
   /** Found under another parent. */
   | 'misplaced'
+  /** Not a heading: the section's title opens a paragraph or list item in bold, under its parent. */
+  | 'lead-in'
   /** Not found; a near miss stands in its place. */
   | 'renamed'
   /** Not found. */
@@ -31,6 +33,8 @@ export interface SectionMatch {
   /** Where a missing section belongs: before this heading, or at `insertAt`. */
   before?: DocHeading
   insertAt: Point
+  /** For a section written as a bold lead-in: where its title is. */
+  leadIn?: Position
   /** Set on the match of the template's title. */
   title?: boolean
   /** For a misplaced section: the document heading it was found under. */

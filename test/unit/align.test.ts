@@ -604,3 +604,40 @@ describe('alignDocument: near misses', () => {
     if (at) expect(taken(alignment)).toMatchObject(at)
   })
 })
+
+describe('sections written as bold lead-ins', () => {
+  const template = ['# T', '## Rollout', '### Were upgrade and rollback tested?', '### Can it be rolled back?', '## Risks']
+
+  it('takes a bold list item or paragraph under the parent for a leaf section', () => {
+    const {alignment} = align(template, [
+      '# T',
+      '## Rollout',
+      '* **Were upgrade and rollback tested?** Yes.',
+      '',
+      '**Can it be rolled back?**',
+      '## Risks',
+    ])
+    expect(statuses(alignment)).toMatchObject({'Were upgrade and rollback tested?': 'lead-in', 'Can it be rolled back?': 'lead-in'})
+    const leadIn = alignment.matches.find((match) => match.status === 'lead-in')!
+    expect(leadIn.leadIn?.start).toMatchObject({line: 3, column: 3})
+  })
+
+  it('does not take bold text in code, under another section, or for a section with subsections', () => {
+    const {alignment} = align(template, [
+      '# T',
+      '## Rollout',
+      '```',
+      '**Were upgrade and rollback tested?**',
+      '```',
+      '## Risks',
+      '**Can it be rolled back?**',
+      '',
+      '**Rollout**',
+    ])
+    expect(statuses(alignment)).toMatchObject({
+      Rollout: 'matched',
+      'Were upgrade and rollback tested?': 'missing',
+      'Can it be rolled back?': 'missing',
+    })
+  })
+})
