@@ -1,10 +1,10 @@
 /**
  * heading-level: each template section's heading is at the template's level,
  * read against the document's own outline:
- * - a top-level section at the template's level, or at the level every
- *   top-level section of the document shares (a document that puts its own
- *   title above them all, or writes them all one level up, is shifted as a
- *   whole, not wrong);
+ * - a top-level section at the template's level, or shifted as at least
+ *   three quarters of the document's top-level sections are (a document that
+ *   puts its own title above them all, or writes them all one level up, is
+ *   shifted as a whole, not wrong);
  * - a subsection as far under its parent's heading as the template has it,
  *   or anywhere from one level under it to that far when the template skips
  *   levels (`#####` right under `###`);
@@ -82,21 +82,25 @@ export default defineRule({
 })
 
 /**
- * How many levels the document's outline as a whole is shifted: the shift
- * every top-level section the document has shares, when there are two or
- * more of them; else 0.
+ * How many levels the document's outline as a whole is shifted: the shift at
+ * least three quarters of the top-level sections the document has share, when
+ * there are two or more of them (a KEP written one level down under a `##`
+ * title, with one section left at `##`, is shifted; that one is off); else 0.
  */
 function baseShift(matches: readonly SectionMatch[]): number {
-  const shifts = new Set<number>()
+  const shifts = new Map<number, number>()
   let count = 0
   for (const match of matches) {
     if (match.title || (match.parent && !match.parent.title) || !isPresent(match)) continue
     for (const heading of match.instances) {
-      shifts.add(heading.depth - match.section.depth)
+      const shift = heading.depth - match.section.depth
+      shifts.set(shift, (shifts.get(shift) ?? 0) + 1)
       count++
     }
   }
-  return count >= 2 && shifts.size === 1 ? [...shifts][0] : 0
+  if (count < 2) return 0
+  for (const [shift, sharing] of shifts) if (sharing * 4 >= count * 3) return shift
+  return 0
 }
 
 /** The heading of a match's parent that a heading of the match stands under (the last one before it). */

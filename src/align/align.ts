@@ -86,13 +86,19 @@ export function alignDocument(preset: Preset, doc: DocModel): Alignment {
  * before the first heading that is exactly a section of the template (a
  * document that starts with "# Summary" has no title; its Summary is not a
  * renamed one). Among those, the first that matches the template's title,
- * else the first (renamed).
+ * else the first (renamed). With none at that level, a first heading above
+ * the level of the first section is the title of a document written one
+ * level down ("## My feature" over "### Summary").
  */
 function alignTitle(context: Context, title: TemplateSection): SectionMatch {
   const {headings} = context
   const exact = context.known.filter((section) => section.match.type === 'exact')
   const firstSection = headings.findIndex((h) => exact.some((section) => matchesHeading(section.match, h.normalized)))
-  const candidates = headings.slice(0, firstSection === -1 ? headings.length : firstSection).filter((h) => h.depth <= title.depth)
+  const before = headings.slice(0, firstSection === -1 ? headings.length : firstSection)
+  let candidates = before.filter((h) => h.depth <= title.depth)
+  // A document written one level down: its first heading, above its first section.
+  const opening = headings[0]
+  if (candidates.length === 0 && opening && firstSection > 0 && opening.depth < headings[firstSection].depth) candidates = [opening]
   let heading = candidates.find((h) => matchesHeading(title.match, h.normalized))
   let status: SectionMatch['status'] = 'matched'
   if (!heading) {
