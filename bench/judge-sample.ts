@@ -379,10 +379,13 @@ interface Arguments {
   context: number
   write: boolean
   table: string[] | undefined
+  /** Corpus → sample label, for one table over all corpora. */
+  pooled: Map<string, string> | undefined
 }
 
 const usage = `Usage: npm run judge:sample -- --corpus <name> [options]
        npm run judge:sample -- --table <label>[,<label>...] [--corpus <name>]
+       npm run judge:sample -- --pooled <corpus>=<label>[,<corpus>=<label>...]
 
   --corpus <name>   ${corpora.map((each) => each.name).join(', ')}
   --cli <cli.js>    the designlint CLI to sample (default: this tree's dist/bundle/cli.js)
@@ -394,6 +397,8 @@ const usage = `Usage: npm run judge:sample -- --corpus <name> [options]
   --no-write        print only; leave judged/<corpus>.tsv alone
   --table <labels>  no sampling: print the judged precision per corpus and rule, as
                     Markdown, one group of columns per sample label (before-1,after-2)
+  --pooled <pairs>  no sampling: one table of precision per rule over all the corpora
+                    named, each with its own sample (keps=after-5,rust-rfcs=after-4)
 `
 
 function parseArguments(argv: string[]): Arguments {
@@ -407,6 +412,7 @@ function parseArguments(argv: string[]): Arguments {
     context: 3,
     write: true,
     table: undefined,
+    pooled: undefined,
   }
   const integer = (name: string, value: string | undefined): number => {
     const number = Number(value)
@@ -431,12 +437,13 @@ function parseArguments(argv: string[]): Arguments {
     else if (name === '--context') result.context = integer(name, take())
     else if (name === '--no-write') result.write = false
     else if (name === '--table') result.table = take().split(',')
+    else if (name === '--pooled') result.pooled = pooledPairs(take())
     else if (name === '-h' || name === '--help') {
       process.stdout.write(usage)
       process.exit(0)
     } else throw new Error(`judge-sample: unknown argument "${name}"\n\n${usage}`)
   }
-  if (!result.corpus && !result.table) throw new Error(`judge-sample: --corpus is required\n\n${usage}`)
+  if (!result.corpus && !result.table && !result.pooled) throw new Error(`judge-sample: --corpus is required\n\n${usage}`)
   return result
 }
 
@@ -480,6 +487,28 @@ export function precisionTable(rows: Row[], labels: string[]): string {
   ].join('\n')
 }
 
+function pooledPairs(value: string): Map<string, string> {
+  const pairs = new Map<string, string>()
+  for (const pair of value.split(',')) {
+    const [corpus, label] = pair.split('=')
+    if (!label || !corpora.some((each) => each.name === corpus))
+      throw new Error(`judge-sample: --pooled needs <corpus>=<label> pairs, not "${pair}"\n\n${usage}`)
+    pairs.set(corpus, label)
+  }
+  return pairs
+}
+
+/** One table over several corpora, each read in its own sample: a row per rule and one for all. */
+function printPooled(pairs: Map<string, string>): void {
+  const rows: Row[] = []
+  for (const [corpus, label] of pairs) {
+    const tsv = path.join(judgedFolder, `${corpus}.tsv`)
+    if (!existsSync(tsv)) continue
+    for (const row of readTsv(tsv)) if (samplesOf(row).includes(label)) rows.push({...row, sample: 'pooled'})
+  }
+  process.stdout.write(precisionTable(rows, ['pooled']) + '\n')
+}
+
 function printTables(labels: string[], only: string): void {
   const out: string[] = []
   for (const target of corpora) {
@@ -495,6 +524,10 @@ function main(argv: string[]): void {
   const options = parseArguments(argv)
   if (options.table) {
     printTables(options.table, options.corpus)
+    return
+  }
+  if (options.pooled) {
+    printPooled(options.pooled)
     return
   }
   const target = findCorpus(options.corpus)

@@ -5,6 +5,7 @@
  * document's own headings.
  */
 import {defineRule} from '../src/rule/define.js'
+import {matchesHeading} from '../src/template/headings.js'
 import {docHeadingLine, quoteSection, siblingsOf, whereItBelongs} from '../src/rule/wording.js'
 
 export default defineRule({
@@ -22,7 +23,11 @@ export default defineRule({
       if (!heading) continue
       const where = () => whereItBelongs(match, siblingsOf(match, analysis.preset))
       if (match.status === 'moved') {
-        report('out-of-order', heading.span, {section: quoteSection(match), where: where()})
+        // Found by a close wording ("…for the above SLIs?"): quote the document's heading too.
+        const section = matchesHeading(match.section.match, heading.normalized)
+          ? quoteSection(match)
+          : `"${docHeadingLine(heading)}" (the template's ${quoteSection(match)})`
+        report('out-of-order', heading.span, {section, where: where()})
       } else if (match.status === 'misplaced') {
         const parent = match.parent
         const under = match.foundUnder

@@ -9,7 +9,9 @@
  * 2. sections found in the span out of that order are `moved`;
  * 3. sections still missing take a near miss between their present
  *    neighbours (`renamed`: "Rollback Stratgy", "Rollback plan"), never a
- *    heading that is exactly another section of the template;
+ *    heading that is exactly another section of the template; elsewhere in
+ *    the span, only a much closer one, which is `moved` (an older wording of
+ *    a question the template has since reordered);
  * 4. repeatable slots take every heading of their depth between their present
  *    neighbours;
  * 5. a leaf section still missing whose title opens a paragraph or list item
@@ -195,6 +197,21 @@ function alignLevel(
     )
     const best = nearest(open, (heading) => similarity(wanted, heading.normalized, context.common), nearMissThreshold)
     if (best) take(section, 'renamed', best)
+  }
+
+  // 3b. Out of order and a near miss: only when the title comes as close as
+  // a lead-in must (an older wording of a question the template reordered).
+  for (const section of literals) {
+    if (found.has(section)) continue
+    const wanted = expectedText(section)
+    const open = candidates.filter(
+      (heading) =>
+        !used.has(heading.index) &&
+        heading.depth === section.depth &&
+        !context.known.some((other) => other !== section && matchesHeading(other.match, heading.normalized)),
+    )
+    const best = nearest(open, (heading) => similarity(wanted, heading.normalized, context.common), closeThreshold)
+    if (best) take(section, 'moved', best)
   }
 
   // 4. Repeatable slots.
@@ -433,16 +450,17 @@ function longestMatching(sections: TemplateSection[], headings: DocHeading[]): A
 }
 
 /**
- * How close a bold lead-in must come to a section's title to stand for it: a
- * lead-in is weaker evidence than a heading, so the bar is higher than a near
- * miss's ("How can a rollout fail?" stands for "How can a rollout or rollback
- * fail?"; "Deployment Strategy" does not stand for "Deployment Process").
+ * How close a title must come to a section's to stand for it on weaker
+ * evidence than a near miss in place: a bold lead-in, or a heading out of
+ * order. Higher than a near miss's bar ("How can a rollout fail?" stands for
+ * "How can a rollout or rollback fail?"; "Deployment Strategy" does not stand
+ * for "Deployment Process").
  */
-const leadInThreshold = 0.8
+const closeThreshold = 0.8
 
 /**
  * The bold lead-in, in the text of the headings `owners` accepts, that stands
- * for a section: its title exactly, else the nearest above {@link leadInThreshold}.
+ * for a section: its title exactly, else the nearest above {@link closeThreshold}.
  */
 function findLeadIn(context: Context, section: TemplateSection, owners: (owner: number) => boolean): LeadIn | undefined {
   context.leadIns ??= context.doc.blocks.flatMap((block) => leadIns(block.node).map((leadIn) => ({...leadIn, owner: block.owner})))
@@ -451,7 +469,7 @@ function findLeadIn(context: Context, section: TemplateSection, owners: (owner: 
   const wanted = expectedText(section)
   const best =
     open.find((leadIn) => matchesHeading(section.match, normalizeHeading(leadIn.text))) ??
-    nearest(open, (leadIn) => similarity(wanted, normalizeHeading(leadIn.text), context.common), leadInThreshold)
+    nearest(open, (leadIn) => similarity(wanted, normalizeHeading(leadIn.text), context.common), closeThreshold)
   if (best) best.taken = true
   return best
 }

@@ -122,8 +122,14 @@ const statusRows: Row[] = [
   {
     name: 'a near miss outside its neighbours is not renamed',
     template: rollback,
-    doc: ['## Summary', '## Risks', '## Rollback Stratgy'],
+    doc: ['## Summary', '## Risks', '## Rollback plan'],
     expected: {Summary: 'matched', 'Rollback Strategy': 'missing', Risks: 'matched'},
+  },
+  {
+    name: 'a very close wording outside its neighbours is moved',
+    template: rollback,
+    doc: ['## Summary', '## Risks', '## Rollback Stratgy'],
+    expected: {Summary: 'matched', 'Rollback Strategy': 'moved', Risks: 'matched'},
   },
   {
     name: 'a section under another parent is misplaced',
