@@ -6,12 +6,13 @@
  */
 import {existsSync, readFileSync} from 'node:fs'
 import path from 'node:path'
+import {fileURLToPath} from 'node:url'
 import {parseArgs} from 'node:util'
 import type {VFile} from 'vfile'
 import {applyBaseline, baselineRoot, createBaseline, readBaseline, writeBaseline} from '../report/baseline.js'
 import {changedFiles} from '../run/changed.js'
 import {checkFiles} from '../run/check-files.js'
-import {DesignlintError, fromSystemError, UsageError} from '../util/errors.js'
+import {DesignlintError, fileError, fromSystemError, UsageError} from '../util/errors.js'
 import {removeTemporaryFilesOnSignal} from '../util/write-file.js'
 import {ConfigError, findConfig, loadConfigFile, type LoadedConfig} from '../config/config.js'
 import type {Options} from '../plugin/plugin.js'
@@ -19,7 +20,7 @@ import {expandPaths} from '../run/files.js'
 import {countFindings, formatResults, formats, type Format} from '../report/format.js'
 import {builtinPresets, checkPresetReference, isTemplatePath, packageRoot} from '../preset/builtin.js'
 import {defaultPreset} from '../preset/default.js'
-import {fromPlain} from '../run/plain.js'
+import {fromPlain, hashText} from '../run/plain.js'
 import {unknownName} from '../util/similarity.js'
 
 const help = `Usage: designlint [options] [paths|globs...]
@@ -81,6 +82,15 @@ Inline control: <!-- designlint disable rule-id -->, <!-- designlint enable -->,
 
 function packageVersion(): string {
   return (JSON.parse(readFileSync(path.join(packageRoot, 'package.json'), 'utf8')) as {version: string}).version
+}
+
+/**
+ * The version the cache is keyed on: the package's, and a hash of this
+ * entry file, which names every chunk of the bundle by its content hash, so
+ * a new build with the same version number does not reuse old results.
+ */
+function buildVersion(): string {
+  return `${packageVersion()}+${hashText(readFileSync(fileURLToPath(import.meta.url), 'utf8')).slice(0, 12)}`
 }
 
 const commands = ['init', 'new', 'preset', 'presets']
@@ -315,7 +325,12 @@ async function main(argv: string[]): Promise<number> {
   const inputs = positionals.length > 0 ? positionals : ['.']
   const paths = inputs.filter((input) => input !== '-')
   if (inputs.includes('-')) {
-    const value = readFileSync(0, 'utf8')
+    let value: string
+    try {
+      value = readFileSync(0, 'utf8')
+    } catch (error) {
+      throw fileError('read', 'standard input', error)
+    }
     const {createProcessor, lintText} = await import('../plugin/processor.js')
     const settings = configs.settings[configs.indexOf(values['stdin-filename'])]
     files.push(lintText(createProcessor(settings), value, values['stdin-filename'], cwd))
@@ -329,7 +344,7 @@ async function main(argv: string[]): Promise<number> {
       found = found.filter((file) => changed.has(path.resolve(cwd, file)))
     }
     const cache = values.cache
-      ? {folder: path.resolve(cwd, values['cache-location'] ?? 'node_modules/.cache/designlint'), version: packageVersion()}
+      ? {folder: path.resolve(cwd, values['cache-location'] ?? 'node_modules/.cache/designlint'), version: buildVersion()}
       : undefined
     // Each file with the settings of its nearest config (or of --config).
     const configOf = found.map((file) => configs.indexOf(file))
