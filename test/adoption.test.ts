@@ -121,7 +121,9 @@ describe('--baseline', () => {
     const dir = project({'old.md': broken, '.designlintrc.json': '{"preset": "standard"}'})
     const first = run(['--baseline', 'designlint-baseline.json', 'old.md'], dir)
     expect(first.status).toBe(0)
-    expect(first.stderr).toBe('designlint: recorded 1 findings in designlint-baseline.json; from now on only new ones are reported\n')
+    expect(first.stderr).toBe(
+      'designlint: no baseline at designlint-baseline.json yet: recorded 1 findings in it; from now on only new ones are reported\n',
+    )
     const baseline = JSON.parse(readFileSync(path.join(dir, 'designlint-baseline.json'), 'utf8'))
     expect(baseline.findings).toEqual([expect.objectContaining({file: 'old.md', ruleId: 'required-sections', count: 1})])
 

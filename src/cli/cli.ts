@@ -6,19 +6,21 @@
  */
 import {existsSync, readFileSync} from 'node:fs'
 import path from 'node:path'
+import {fileURLToPath} from 'node:url'
 import {parseArgs} from 'node:util'
 import type {VFile} from 'vfile'
-import {applyBaseline, createBaseline, readBaseline, writeBaseline} from '../report/baseline.js'
+import {applyBaseline, baselineRoot, createBaseline, readBaseline, writeBaseline} from '../report/baseline.js'
 import {changedFiles} from '../run/changed.js'
 import {checkFiles} from '../run/check-files.js'
-import {DesignlintError, UsageError} from '../util/errors.js'
-import {findConfig, loadConfigFile, type LoadedConfig} from '../config/config.js'
+import {DesignlintError, fileError, fromSystemError, UsageError} from '../util/errors.js'
+import {removeTemporaryFilesOnSignal} from '../util/write-file.js'
+import {ConfigError, findConfig, loadConfigFile, type LoadedConfig} from '../config/config.js'
 import type {Options} from '../plugin/plugin.js'
 import {expandPaths} from '../run/files.js'
 import {countFindings, formatResults, formats, type Format} from '../report/format.js'
 import {builtinPresets, checkPresetReference, isTemplatePath, packageRoot} from '../preset/builtin.js'
 import {defaultPreset} from '../preset/default.js'
-import {fromPlain} from '../run/plain.js'
+import {fromPlain, hashText} from '../run/plain.js'
 import {unknownName} from '../util/similarity.js'
 
 const help = `Usage: designlint [options] [paths|globs...]
@@ -52,6 +54,8 @@ Options:
   --baseline <file>        report only findings not recorded in <file>; when it does not
                            exist, record today's findings in it (exit 0)
   --update-baseline        with --baseline: record today's findings again
+  --baseline-must-exist    with --baseline: a missing baseline file is an error (exit 2)
+                           instead of being recorded, e.g. in CI
   --changed-since <ref>    lint only documents changed against a git ref (committed,
                            uncommitted or new), e.g. origin/main in a pull request
   --stdin-filename <name>  name of the document read from standard input
@@ -78,6 +82,15 @@ Inline control: <!-- designlint disable rule-id -->, <!-- designlint enable -->,
 
 function packageVersion(): string {
   return (JSON.parse(readFileSync(path.join(packageRoot, 'package.json'), 'utf8')) as {version: string}).version
+}
+
+/**
+ * The version the cache is keyed on: the package's, and a hash of this
+ * entry file, which names every chunk of the bundle by its content hash, so
+ * a new build with the same version number does not reuse old results.
+ */
+function buildVersion(): string {
+  return `${packageVersion()}+${hashText(readFileSync(fileURLToPath(import.meta.url), 'utf8')).slice(0, 12)}`
 }
 
 const commands = ['init', 'new', 'preset', 'presets']
@@ -127,14 +140,111 @@ function configsFor(cwd: string, configFile: string | undefined, cliPreset: stri
   }
 }
 
+/**
+ * A config's settings with the command line's preset applied. Every preset
+ * it names, its overrides' too, is checked here, before any document is
+ * linted: a wrong one is a configuration error (exit 2), not a finding per file.
+ */
 function withCommandLine(config: LoadedConfig, cliPreset: string | undefined, cwd: string): Options {
   const settings: Options = {...config.settings, config: false}
   if (cliPreset) {
     settings.preset = cliPreset
     delete settings.overrides
   }
-  if (settings.preset) checkPresetReference(settings.preset, settings.base ?? cwd)
+  const base = settings.base ?? cwd
+  if (settings.preset) checkPresetReference(settings.preset, base)
+  for (const [index, override] of (settings.overrides ?? []).entries()) {
+    try {
+      checkPresetReference(override.preset, base)
+    } catch (error) {
+      if (!(error instanceof DesignlintError)) throw error
+      throw new ConfigError(`config ${config.file ?? base}: overrides[${index}]: ${error.message}`)
+    }
+  }
   return settings
+}
+
+/** The command or mode a run is in: linting, or one of the commands. */
+type Mode = 'lint' | 'init' | 'new' | 'presets' | 'preset show'
+
+/** The modes in which each option does something; anywhere else it is a usage error. */
+const optionModes: Record<string, Mode[]> = {
+  preset: ['lint', 'init', 'new'],
+  config: ['lint'],
+  format: ['lint', 'preset show'],
+  'max-warnings': ['lint'],
+  quiet: ['lint'],
+  'stdin-filename': ['lint'],
+  color: ['lint'],
+  'no-color': ['lint'],
+  cache: ['lint'],
+  'cache-location': ['lint'],
+  workers: ['lint'],
+  baseline: ['lint'],
+  'update-baseline': ['lint'],
+  'baseline-must-exist': ['lint'],
+  'changed-since': ['lint'],
+  title: ['new'],
+  output: ['new'],
+  force: ['init', 'new'],
+}
+
+/** When linting, options that only do something alongside another, and what that is. */
+const lintNeeds: Array<{option: string; needs: (values: Record<string, unknown>, positionals: string[]) => boolean; why: string}> = [
+  {option: 'update-baseline', needs: (values) => values.baseline !== undefined, why: 'without --baseline <file>'},
+  {option: 'baseline-must-exist', needs: (values) => values.baseline !== undefined, why: 'without --baseline <file>'},
+  {option: 'cache-location', needs: (values) => values.cache !== undefined, why: 'without --cache'},
+  {option: 'stdin-filename', needs: (_, positionals) => positionals.includes('-'), why: 'without "-" (read standard input)'},
+]
+
+/** How an option is written on the command line. */
+function optionName(option: string): string {
+  return option === 'output' ? '-o/--output' : `--${option}`
+}
+
+function modeName(mode: Mode): string {
+  return mode === 'lint' ? 'linting' : `"${mode}"`
+}
+
+/** Reject an option given where it does nothing: `--title` while linting, `--update-baseline` without `--baseline`. */
+function checkOptionsFit(mode: Mode, values: Record<string, unknown>, positionals: string[]): void {
+  for (const [option, modes] of Object.entries(optionModes)) {
+    if (values[option] === undefined || modes.includes(mode)) continue
+    const where = mode === 'lint' ? 'when linting' : `with "${mode}"`
+    throw new UsageError(`${optionName(option)} does nothing ${where}: it is an option of ${modes.map(modeName).join(' and ')}`)
+  }
+  if (mode !== 'lint') return
+  for (const {option, needs, why} of lintNeeds) {
+    if (values[option] !== undefined && !needs(values, positionals)) throw new UsageError(`--${option} does nothing ${why}`)
+  }
+}
+
+/** The options that take a whole number: `--max-warnings -1` gets the message about numbers, not about dashes. */
+const numberOptions = ['max-warnings', 'workers']
+
+/** A whole number of 0 or more from an option's value, else a usage error. */
+function wholeNumber(option: string, value: string): number {
+  const number = Number(value)
+  if (value.trim() === '' || !Number.isInteger(number) || number < 0) {
+    throw new UsageError(`--${option} takes a whole number of 0 or more, not "${value}"`)
+  }
+  return number
+}
+
+/**
+ * The message for an option followed by a value that starts with a dash,
+ * which parseArgs calls ambiguous.
+ */
+function ambiguousValue(message: string, argv: string[]): string | undefined {
+  const match = /^Option '(?:-\w, )?(-{1,2}[\w-]+)(?: <value>)?' argument is ambiguous/.exec(message)
+  if (!match) return undefined
+  const written = match[1]
+  const option = written === '-o' ? 'output' : written.replace(/^--/, '')
+  const at = argv.indexOf(written)
+  const value = at === -1 ? undefined : argv[at + 1]
+  if (value === undefined) return undefined
+  if (numberOptions.includes(option)) wholeNumber(option, value)
+  return `${optionName(option)} needs a value, and "${value}" looks like an option: write --${option}=${value} if you mean it`
 }
 
 /** The command line's options and positionals; a wrong one is a usage error. */
@@ -147,27 +257,29 @@ function parseCommandLine(argv: string[]) {
       options: {
         preset: {type: 'string'},
         config: {type: 'string'},
-        format: {type: 'string', default: 'stylish'},
+        format: {type: 'string'},
         'max-warnings': {type: 'string'},
-        quiet: {type: 'boolean', default: false},
+        quiet: {type: 'boolean'},
         'stdin-filename': {type: 'string'},
         color: {type: 'boolean'},
         'no-color': {type: 'boolean'},
         help: {type: 'boolean', short: 'h', default: false},
         title: {type: 'string'},
-        cache: {type: 'boolean', default: false},
+        cache: {type: 'boolean'},
         'cache-location': {type: 'string'},
         workers: {type: 'string'},
         baseline: {type: 'string'},
-        'update-baseline': {type: 'boolean', default: false},
+        'update-baseline': {type: 'boolean'},
+        'baseline-must-exist': {type: 'boolean'},
         'changed-since': {type: 'string'},
         output: {type: 'string', short: 'o'},
-        force: {type: 'boolean', default: false},
+        force: {type: 'boolean'},
         version: {type: 'boolean', short: 'v', default: false},
       },
     })
   } catch (error) {
-    throw new UsageError(String((error as Error).message).split('\n')[0])
+    const message = String((error as Error).message)
+    throw new UsageError(ambiguousValue(message, argv) ?? message.split('\n')[0])
   }
 }
 
@@ -183,21 +295,19 @@ async function main(argv: string[]): Promise<number> {
     return 0
   }
 
-  const format = values.format as Format
+  const format = (values.format ?? 'stylish') as Format
   if (!(formats as readonly string[]).includes(format)) {
     throw new UsageError(unknownName('format', format, formats))
   }
-  let maxWarnings = -1
-  if (values['max-warnings'] !== undefined) {
-    maxWarnings = Number(values['max-warnings'])
-    if (!Number.isInteger(maxWarnings) || maxWarnings < 0) {
-      throw new UsageError(`--max-warnings takes a whole number of 0 or more, not "${values['max-warnings']}"`)
-    }
-  }
+  const maxWarnings = values['max-warnings'] === undefined ? -1 : wholeNumber('max-warnings', values['max-warnings'])
+  const workers = values.workers === undefined ? undefined : wholeNumber('workers', values.workers)
 
   const cwd = process.cwd()
   const command = commandOf(positionals, cwd)
+  const mode: Mode = command === 'preset' ? 'preset show' : ((command as Mode | undefined) ?? 'lint')
+  checkOptionsFit(mode, values, positionals)
   if (command) {
+    removeTemporaryFilesOnSignal()
     const commands = await import('./commands.js')
     if (command === 'init') return commands.init(values.preset ?? defaultPreset, values.force === true, cwd)
     if (command === 'new') return commands.scaffoldCommand(values, cwd)
@@ -215,44 +325,34 @@ async function main(argv: string[]): Promise<number> {
   const inputs = positionals.length > 0 ? positionals : ['.']
   const paths = inputs.filter((input) => input !== '-')
   if (inputs.includes('-')) {
-    const value = readFileSync(0, 'utf8')
+    let value: string
+    try {
+      value = readFileSync(0, 'utf8')
+    } catch (error) {
+      throw fileError('read', 'standard input', error)
+    }
     const {createProcessor, lintText} = await import('../plugin/processor.js')
     const settings = configs.settings[configs.indexOf(values['stdin-filename'])]
     files.push(lintText(createProcessor(settings), value, values['stdin-filename'], cwd))
   }
+  // Only now: a signal handler would make the blocking read of standard input uninterruptible.
+  removeTemporaryFilesOnSignal()
   if (paths.length > 0) {
-    let {files: found, missing} = await expandPaths(paths, cwd)
+    let {files: found, missing, notFiles} = await expandPaths(paths, cwd)
     if (values['changed-since']) {
       const changed = changedFiles(values['changed-since'], cwd)
       found = found.filter((file) => changed.has(path.resolve(cwd, file)))
-      missing = []
-    }
-    const workers = values.workers === undefined ? undefined : Number(values.workers)
-    if (workers !== undefined && (!Number.isInteger(workers) || workers < 0)) {
-      throw new UsageError(`--workers takes a whole number of 0 or more, not "${values.workers}"`)
     }
     const cache = values.cache
-      ? {folder: path.resolve(cwd, values['cache-location'] ?? 'node_modules/.cache/designlint'), version: packageVersion()}
+      ? {folder: path.resolve(cwd, values['cache-location'] ?? 'node_modules/.cache/designlint'), version: buildVersion()}
       : undefined
     // Each file with the settings of its nearest config (or of --config).
     const configOf = found.map((file) => configs.indexOf(file))
     const results = await checkFiles({files: found, configOf, settings: configs.settings}, cwd, {workers, cache})
     files.push(...results.map((result) => fromPlain(result, cwd)))
-    for (const input of missing) {
-      files.push(
-        fromPlain(
-          {
-            path: input,
-            templates: [],
-            messages: [
-              {reason: `No such file or folder, or no Markdown files match: ${input}`, ruleId: 'read', source: 'designlint', fatal: true},
-            ],
-          },
-          cwd,
-        ),
-      )
-    }
-    if (found.length === 0 && missing.length === 0 && !inputs.includes('-')) {
+    for (const input of missing) files.push(unreadable(input, `No such file or folder, or no Markdown files match: ${input}`, cwd))
+    for (const {path: input, kind} of notFiles) files.push(unreadable(input, `Cannot read file: it is ${kind}, not a file`, cwd))
+    if (found.length === 0 && missing.length === 0 && notFiles.length === 0 && !inputs.includes('-')) {
       const why = values['changed-since'] ? ` changed since ${values['changed-since']}` : ''
       process.stderr.write(`designlint: no Markdown files${why} in ${paths.join(', ')}\n`)
     }
@@ -260,22 +360,37 @@ async function main(argv: string[]): Promise<number> {
 
   if (values.baseline) {
     const file = path.resolve(cwd, values.baseline)
-    const baseline = values['update-baseline'] ? undefined : readBaseline(file)
-    if (!baseline) {
-      const recorded = createBaseline(files)
+    // --update-baseline replaces the file unread: it is how a damaged one is recorded again.
+    const update = values['update-baseline'] === true
+    const existing = update ? undefined : readBaseline(file)
+    const exists = update ? existsSync(file) : existing !== undefined
+    if (!exists && values['baseline-must-exist']) {
+      throw new UsageError(
+        `no baseline at ${values.baseline} (--baseline-must-exist): check the path, or record one without --baseline-must-exist`,
+      )
+    }
+    // File names in the baseline are relative to the repository, whatever folder the run is in.
+    const root = baselineRoot(file)
+    if (!existing) {
+      const recorded = createBaseline(files, root)
       writeBaseline(file, recorded)
       const count = recorded.findings.reduce((sum, entry) => sum + entry.count, 0)
-      process.stderr.write(`designlint: recorded ${count} findings in ${values.baseline}; from now on only new ones are reported\n`)
+      const recordedWhere = exists
+        ? `recorded ${count} findings in ${values.baseline}`
+        : `no baseline at ${values.baseline} yet: recorded ${count} findings in it`
+      process.stderr.write(`designlint: ${recordedWhere}; from now on only new ones are reported\n`)
       return 0
     }
-    const dropped = applyBaseline(files, baseline)
+    const dropped = applyBaseline(files, existing, root)
     if (dropped > 0) process.stderr.write(`designlint: ${dropped} findings recorded in ${values.baseline} not shown\n`)
   }
+  // --quiet shows findings only: info messages (what "auto" matched) would be counted without being shown.
+  if (values.quiet) for (const file of files) file.messages = file.messages.filter((message) => typeof message.fatal === 'boolean')
 
   // Without --color or --no-color, vfile-reporter decides (FORCE_COLOR, NO_COLOR, a terminal).
   const color = values['no-color'] ? false : values.color
   const output = await formatResults(format, files, {
-    quiet: values.quiet,
+    quiet: values.quiet === true,
     version: packageVersion(),
     ...(color === undefined ? {} : {color}),
   })
@@ -290,13 +405,20 @@ async function main(argv: string[]): Promise<number> {
   return 0
 }
 
+/** A fatal `read` finding for a path that gave no document to lint. */
+function unreadable(input: string, reason: string, cwd: string): VFile {
+  return fromPlain({path: input, templates: [], messages: [{reason, ruleId: 'read', source: 'designlint', fatal: true}]}, cwd)
+}
+
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code
   },
   (error: unknown) => {
-    if (error instanceof DesignlintError) {
-      process.stderr.write(`designlint: ${error.message}\n`)
+    // A file-system error no step explained still gets one line, not a stack.
+    const explained = error instanceof DesignlintError ? error : fromSystemError(error)
+    if (explained) {
+      process.stderr.write(`designlint: ${explained.message}\n`)
       process.exitCode = 2
       return
     }

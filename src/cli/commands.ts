@@ -43,7 +43,7 @@ export function init(preset: string, force: boolean, cwd: string): number {
   if (preset !== 'auto') loadPreset(preset, cwd)
   const file = path.join(cwd, '.designlintrc.json')
   const config = {preset, rules: {}}
-  writeFileAtomic(file, JSON.stringify(config, null, 2) + '\n', force)
+  writeFileAtomic(file, JSON.stringify(config, null, 2) + '\n', {force})
   process.stdout.write(`designlint: wrote ${path.relative(cwd, file)} for preset ${preset}\n`)
   return 0
 }
@@ -61,7 +61,8 @@ export function scaffoldCommand(values: {preset?: string; title?: string; output
     process.stdout.write(text)
     return 0
   }
-  writeFileAtomic(output, text, values.force === true)
+  // A new document may start a new folder: -o docs/adr/0001.md creates docs/adr.
+  writeFileAtomic(output, text, {force: values.force === true, createFolder: true})
   process.stderr.write(`designlint: wrote ${path.relative(cwd, output)} from ${values.preset}; fill it in, then run designlint on it\n`)
   return 0
 }

@@ -4,7 +4,7 @@
  */
 import {createProcessor, lintFiles, type DesignlintProcessor} from '../plugin/processor.js'
 import type {Options} from '../plugin/plugin.js'
-import {toPlain, type PlainResult} from './plain.js'
+import {hashText, toPlain, type PlainResult} from './plain.js'
 
 /** Files that share a configuration: `settings` is its index in the run's list of settings. */
 export interface Batch {
@@ -28,8 +28,14 @@ export function createBatchLinter(setup: LintSetup): (batch: Batch) => Promise<P
       processors.set(batch.settings, processor)
     }
     const results: PlainResult[] = []
-    // One file at a time, kept only as plain findings.
-    for (const file of batch.files) results.push(toPlain((await lintFiles(processor, [file], setup.cwd))[0]))
+    // One file at a time, kept only as plain findings, with the hash of the
+    // content linted: the cache keys the result on it, not on an earlier read.
+    for (const file of batch.files) {
+      const [linted] = await lintFiles(processor, [file], setup.cwd)
+      const result = toPlain(linted)
+      if (typeof linted.value === 'string') result.contentHash = hashText(linted.value)
+      results.push(result)
+    }
     return results
   }
 }

@@ -5,16 +5,37 @@
  */
 import {readFile} from 'node:fs/promises'
 import path from 'node:path'
-import {hashText, openCache, type ResultCache} from './cache.js'
+import {openCache, type ResultCache} from './cache.js'
 import {lintMany, workerCount, type LintJob} from './pool.js'
 import {packageRoot} from '../preset/builtin.js'
-import type {PlainResult} from './plain.js'
+import {hashText, type PlainResult} from './plain.js'
 
 /** How to check: threads, and the result cache. */
 export interface CheckOptions {
   /** Worker threads (undefined: by file count and cores). */
   workers?: number | undefined
   cache?: {folder: string; version: string} | undefined
+  /** Told, once, in one line, when the cache cannot be read or written (default: stderr). */
+  warn?: (message: string) => void
+}
+
+/** Results that depend on more than the document, its config and its template: never cached. */
+function isCacheable(result: PlainResult): boolean {
+  // A file that could not be read or linted, or a preset that could not be
+  // loaded (a template named by the document may appear later).
+  return !result.messages.some(
+    (message) => message.ruleId === 'read' || message.ruleId === 'crash' || (message.ruleId === 'preset' && message.fatal),
+  )
+}
+
+/** A warning printed once per run, however many caches fail. */
+function warnOnce(warn: (message: string) => void): (message: string) => void {
+  let warned = false
+  return (message) => {
+    if (warned) return
+    warned = true
+    warn(message)
+  }
 }
 
 /** Check the files of a job; results in the order of its files. */
@@ -26,8 +47,9 @@ export async function checkFiles(job: LintJob, cwd: string, options: CheckOption
   const hashes: Array<string | undefined> = []
   // One cache file per configuration: its settings are part of the cache's key.
   const cacheAt = options.cache
+  const warn = warnOnce(options.warn ?? ((message) => process.stderr.write(`designlint: ${message}\n`)))
   const caches: ResultCache[] | undefined = cacheAt
-    ? job.settings.map((settings) => openCache(cacheAt.folder, cacheAt.version, settings, packageRoot))
+    ? job.settings.map((settings) => openCache(cacheAt.folder, cacheAt.version, settings, packageRoot, warn))
     : undefined
   if (caches) {
     misses = []
@@ -55,9 +77,10 @@ export async function checkFiles(job: LintJob, cwd: string, options: CheckOption
   fresh.forEach((result, position) => {
     const index = misses[position]
     results[index] = result
-    const hash = hashes[index]
-    const failed = result.messages.some((message) => message.ruleId === 'read' || message.ruleId === 'crash')
-    if (caches && hash && !failed) caches[configOf[index]].set(path.resolve(cwd, files[index]), hash, result)
+    // Kept under the hash of the content the worker linted, which may differ
+    // from the one looked up if the file changed in between.
+    const hash = result.contentHash
+    if (caches && hash && isCacheable(result)) caches[configOf[index]].set(path.resolve(cwd, files[index]), hash, result)
   })
   for (const cache of caches ?? []) cache.save()
   if (caches && process.env.DESIGNLINT_CACHE_STATS) {

@@ -3,7 +3,7 @@
  * and what .gitignore files ignore. Folders and globs take Markdown files;
  * a file named explicitly is always taken.
  */
-import {existsSync, readFileSync, statSync} from 'node:fs'
+import {existsSync, readFileSync, statSync, type Stats} from 'node:fs'
 import path from 'node:path'
 import type {Ignore} from 'ignore'
 
@@ -12,6 +12,16 @@ export interface Expanded {
   files: string[]
   /** Arguments that matched nothing. */
   missing: string[]
+  /** Arguments that name something other than a file or folder (a FIFO, a socket, a device), and what it is. */
+  notFiles: Array<{path: string; kind: string}>
+}
+
+/** What a file-system entry that is neither a file nor a folder is, in words. */
+function kindOf(stats: Stats): string {
+  if (stats.isFIFO()) return 'a named pipe (FIFO)'
+  if (stats.isSocket()) return 'a socket'
+  if (stats.isCharacterDevice() || stats.isBlockDevice()) return 'a device'
+  return 'not a regular file'
 }
 
 const alwaysSkipped = ['**/node_modules/**', '**/.git/**']
@@ -20,6 +30,7 @@ const alwaysSkipped = ['**/node_modules/**', '**/.git/**']
 export async function expandPaths(args: string[], cwd: string): Promise<Expanded> {
   const files = new Set<string>()
   const missing: string[] = []
+  const notFiles: Expanded['notFiles'] = []
   // Globbing and .gitignore files are only needed for folders and globs: a
   // pre-commit run that names its files loads neither.
   let ignored: ((file: string) => boolean) | undefined
@@ -35,6 +46,10 @@ export async function expandPaths(args: string[], cwd: string): Promise<Expanded
     }
     if (stats?.isFile()) {
       files.add(display(cwd, absolute))
+      continue
+    }
+    if (stats && !stats.isDirectory()) {
+      notFiles.push({path: arg, kind: kindOf(stats)})
       continue
     }
     globbing ??= await import('tinyglobby')
@@ -53,7 +68,7 @@ export async function expandPaths(args: string[], cwd: string): Promise<Expanded
     if (kept.length === 0 && !stats) missing.push(arg)
     for (const file of kept) files.add(display(cwd, file))
   }
-  return {files: [...files].sort(), missing}
+  return {files: [...files].sort(), missing, notFiles}
 }
 
 function display(cwd: string, absolute: string): string {

@@ -2,6 +2,7 @@
  * Findings as plain data, to cross from worker threads and to and from the
  * cache, and back into vfiles for the reporters.
  */
+import {createHash} from 'node:crypto'
 import {VFile} from 'vfile'
 import type {Point, Position} from 'unist'
 
@@ -24,6 +25,13 @@ export interface PlainResult {
   messages: PlainMessage[]
   /** Template files the result depends on (the preset's source, when a file). */
   templates: string[]
+  /** The hash of the content that was linted ({@link hashText}); none when it could not be read. */
+  contentHash?: string
+}
+
+/** The hash that identifies a document's content (and a template's) in the cache. */
+export function hashText(text: string): string {
+  return createHash('sha1').update(text).digest('hex')
 }
 
 export function toPlain(file: VFile): PlainResult {
