@@ -34,7 +34,8 @@ export function readFrontmatter(node: Yaml, source: string, pointAt: PointAt): F
   const fenceStart = node.position?.start.offset ?? 0
   const start = afterLineBreak(source, lineBreakAt(source, fenceStart))
   const exact = source.slice(start, start + node.value.length) === node.value
-  const document = parseDocument(node.value, {logLevel: 'silent'})
+  // YAML ends lines at CRLF and LF only; a lone CR (an old Mac file) becomes a LF, which keeps every offset.
+  const document = parseDocument(node.value.replace(/\r(?!\n)/g, '\n'), {logLevel: 'silent'})
   if (document.errors.length > 0) {
     const [error] = document.errors
     const reason = String(error.message)
