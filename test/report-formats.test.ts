@@ -266,7 +266,7 @@ describe('--format junit', () => {
     expect(cases[1]['system-out']).toBe('info: Picked the preset "standard" from the front matter')
   })
 
-  it('drops characters XML 1.0 forbids from text and attributes', async () => {
+  it('escapes the characters XML 1.0 forbids in what a finding quotes, and drops them elsewhere', async () => {
     const file = new VFile({path: 'bad\u0007name.md'})
     const reason =
       'Null \u0000, escape \u001b[31mred\u001b[39m, backspace \u0008, lone \ud800 and \udfff, \ufffe\uffff; kept: tab\t, <&>, "quotes", \ud83d\ude00'
@@ -278,14 +278,16 @@ describe('--format junit', () => {
     expect(XMLValidator.validate(xml)).toBe(true)
     expect(forbidden(xml)).toEqual([])
     expect(forbidden(reason)).toHaveLength(8)
-    const clean = 'Null , escape [31mred[39m, backspace , lone  and , ; kept: tab\t, <&>, "quotes", \ud83d\ude00'
+    const clean =
+      'Null \\u0000, escape \\u001B[31mred\\u001B[39m, backspace \\u0008, lone \\uD800 and \\uDFFF, \\uFFFE\\uFFFF; kept: tab\t, <&>, "quotes", \ud83d\ude00'
     const suite = parser.parse(xml).testsuites.testsuite
-    expect(suite.name).toBe('badname.md')
+    expect(suite.name).toBe('bad\\u0007name.md')
     const [failed, warned] = suite.testcase
     expect(failed.failure.message).toBe(clean)
+    // A rule id is designlint's, not the document's: what XML cannot hold is dropped.
     expect(failed.failure.type).toBe('no-placeholders')
-    expect(failed.failure.text).toBe(`badname.md:3:1 ${clean}\nnote  with NUL`)
-    expect(warned['system-out']).toBe(`warning: ${clean}\nwarn note`)
+    expect(failed.failure.text).toBe(`bad\\u0007name.md:3:1 ${clean}\nnote \\u0000 with NUL`)
+    expect(warned['system-out']).toBe(`warning: ${clean}\nwarn\\u001B note`)
   })
 })
 

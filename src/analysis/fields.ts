@@ -1,7 +1,6 @@
 /** Fields of a document matched to the template's, for the field rules. */
 import type {FieldSpec, ItemField} from '../template/types.js'
 import type {Point} from 'unist'
-import {pointAt} from '../util/position.js'
 import {sectionBlocks, type PresentSection} from './sections.js'
 import type {ListItem} from 'mdast'
 import {toString} from 'mdast-util-to-string'
@@ -40,7 +39,7 @@ export function itemValues(sections: readonly PresentSection[], doc: DocModel, s
   const result: ItemValue[] = []
   for (const {match, heading} of sections) {
     for (const field of match.section.content.itemFields) {
-      const pattern = new RegExp('\\b' + field.name + '\\s*:\\s*([^\\n]*?)\\s*$', 'i')
+      const pattern = new RegExp('\\b' + field.name + '\\s*:\\s*([^\\r\\n]*?)\\s*$', 'i')
       for (const block of sectionBlocks(doc, heading, true)) {
         if (block.node.type !== 'list') continue
         for (const item of block.node.children) {
@@ -55,8 +54,8 @@ export function itemValues(sections: readonly PresentSection[], doc: DocModel, s
             const at = start + found.index + found[0].length - found[1].length - (found[0].length - found[0].trimEnd().length)
             entry.value = {
               text: found[1].replace(/[*_`]/g, '').trim(),
-              start: pointAt(source, at),
-              end: pointAt(source, at + found[1].length),
+              start: doc.pointAt(at),
+              end: doc.pointAt(at + found[1].length),
             }
           }
           result.push(entry)

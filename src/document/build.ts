@@ -7,7 +7,7 @@
  */
 import type {Heading, Root, Yaml} from 'mdast'
 import {isContent} from '../markdown/blocks.js'
-import {copyPoint, shiftPoint} from '../util/position.js'
+import {copyPoint, pointLocator, shiftPoint} from '../util/position.js'
 import {headingText, isInlineMarkup, normalizeHeading, splitNumber} from '../util/text.js'
 import {readFrontmatter} from './frontmatter.js'
 import type {DocBlock, DocHeading, DocModel} from './types.js'
@@ -37,11 +37,12 @@ export function buildDocument(tree: Root, source: string): DocModel {
   }
 
   const end = tree.position?.end ?? {line: 1, column: 1, offset: 0}
-  const model: DocModel = {headings, end: copyPoint(end), blocks, frontmatterFields: []}
+  const model: DocModel = {headings, end: copyPoint(end), blocks, frontmatterFields: [], pointAt: pointLocator(source)}
   if (yamlNode) {
-    const read = readFrontmatter(yamlNode, source)
+    const read = readFrontmatter(yamlNode, source, model.pointAt)
     if (read.data) model.frontmatter = read.data
     if (read.error) model.frontmatterError = read.error
+    if (read.errorSpan) model.frontmatterErrorSpan = read.errorSpan
     model.frontmatterFields = read.fields
     if (yamlNode.position) model.frontmatterSpan = {start: copyPoint(yamlNode.position.start), end: copyPoint(yamlNode.position.end)}
   }

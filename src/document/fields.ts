@@ -10,7 +10,6 @@
 import type {RootContent} from 'mdast'
 import {labelledLines, plainLabelledLines, tableLabelledLines, type LabelledLine} from '../markdown/labelled-lines.js'
 import {regions} from '../markdown/regions.js'
-import {pointAt} from '../util/position.js'
 import {fieldKey} from '../util/text.js'
 import type {DocField, DocModel} from './types.js'
 
@@ -28,6 +27,7 @@ export function documentFields(doc: DocModel, source: string, title: number): Do
   }
   const {header, footer} = regions(doc.blocks, doc.headings.length, title)
   const fields: DocField[] = []
+  const {pointAt} = doc
   const add = (indices: number[], region: 'header' | 'footer') => {
     for (const index of indices) {
       for (const line of linesOf(doc.blocks[index].node, source)) {
@@ -35,8 +35,8 @@ export function documentFields(doc: DocModel, source: string, title: number): Do
           name: line.name,
           key: fieldKey(line.name),
           value: line.value.trim(),
-          valueSpan: {start: pointAt(source, line.valueStart), end: pointAt(source, line.valueEnd)},
-          span: {start: pointAt(source, line.lineStart), end: pointAt(source, line.lineEnd)},
+          valueSpan: {start: pointAt(line.valueStart), end: pointAt(line.valueEnd)},
+          span: {start: pointAt(line.lineStart), end: pointAt(line.lineEnd)},
           region,
         })
       }

@@ -2,46 +2,69 @@
  * YAML front matter: its data, the one-line reason when YAML rejects it, and
  * each top-level key as a field placed from the YAML parser's own ranges (so
  * a nested `date:` above the top-level one is never taken for it).
+ *
+ * The YAML library is told to stay quiet (its warnings would go to standard
+ * error, in the middle of the report); an alias that refers to itself, or an
+ * alias bomb, is a reason like any other. When YAML rejects the front matter,
+ * a `template:` written before the error is still read, so the document is
+ * checked against the template it names and the YAML error is not buried
+ * under findings against the default preset.
  */
 import type {Yaml} from 'mdast'
-import {isMap, isScalar, parseDocument} from 'yaml'
-import {pointAt} from '../util/position.js'
+import type {Position} from 'unist'
+import {type Document, isMap, isScalar, parseDocument} from 'yaml'
+import {lineEndAt as lineBreakAt, type PointAt} from '../util/position.js'
 import {fieldKey} from '../util/text.js'
 import type {DocField} from './types.js'
 
 export interface Frontmatter {
-  /** The data, when the YAML is a mapping. */
+  /** The data, when the YAML is a mapping (only `template` when the YAML has an error). */
   data?: Record<string, unknown>
   /** Why the YAML could not be read. */
   error?: string
+  /** Where in the document the YAML error is. */
+  errorSpan?: Position
   /** The top-level keys as fields. */
   fields: DocField[]
 }
 
-/** Read a front matter node of a document whose text is `source`. */
-export function readFrontmatter(node: Yaml, source: string): Frontmatter {
-  const document = parseDocument(node.value)
+/** Read a front matter node of a document whose text is `source`; `pointAt` is the document's offset→point. */
+export function readFrontmatter(node: Yaml, source: string, pointAt: PointAt): Frontmatter {
+  // Where the YAML text starts in the document: the line after the opening fence.
+  const fenceStart = node.position?.start.offset ?? 0
+  const start = afterLineBreak(source, lineBreakAt(source, fenceStart))
+  const exact = source.slice(start, start + node.value.length) === node.value
+  // YAML ends lines at CRLF and LF only; a lone CR (an old Mac file) becomes a LF, which keeps every offset.
+  const document = parseDocument(node.value.replace(/\r(?!\n)/g, '\n'), {logLevel: 'silent'})
   if (document.errors.length > 0) {
     const [error] = document.errors
-    // The parser counts lines from the first line of the YAML; the document has the opening `---` above it.
-    const first = (node.position?.start.line ?? 1) + 1
-    const at = error.linePos?.[0]
     const reason = String(error.message)
       .split('\n')[0]
       .replace(/:\s*$/, '')
       .replace(/ at line \d+, column \d+$/, '')
-    return {error: at ? `${reason} at line ${first + at.line - 1}, column ${at.col}` : reason, fields: []}
+    const [from, to] = error.pos
+    const errorStart = exact ? pointAt(start + from) : pointAt(fenceStart)
+    const errorEnd = exact ? pointAt(start + Math.max(from, to)) : errorStart
+    const read: Frontmatter = {
+      error: `${reason} at line ${errorStart.line}, column ${errorStart.column}`,
+      errorSpan: {start: errorStart, end: errorEnd},
+      fields: [],
+    }
+    const template = templateBefore(document, from)
+    if (template !== undefined) read.data = {template}
+    return read
   }
-  const data: unknown = document.toJS()
+  let data: unknown
+  try {
+    data = document.toJS({maxAliasCount: 100})
+  } catch (error) {
+    return {error: String((error as Error).message).split('\n')[0], fields: []}
+  }
   if (data === null || data === undefined) return {fields: []}
   if (typeof data !== 'object' || Array.isArray(data) || !isMap(document.contents)) {
     return {error: 'front matter is not a mapping of keys to values', fields: []}
   }
   const values = data as Record<string, unknown>
-  // Where the YAML text starts in the document: the line after the opening fence.
-  const fenceStart = node.position?.start.offset ?? 0
-  const start = source.indexOf('\n', fenceStart) + 1
-  const exact = source.slice(start, start + node.value.length) === node.value
   const fields: DocField[] = []
   for (const pair of document.contents.items) {
     if (!isScalar(pair.key) || !pair.key.range) continue
@@ -59,14 +82,12 @@ export function readFrontmatter(node: Yaml, source: string): Frontmatter {
       valueEnd = Math.min(start + range[1], isScalar(pair.value) ? Infinity : lineEndAt(source, valueStart))
       valueEnd = trimEnd(source, valueStart, valueEnd)
     }
-    const value =
-      raw === null || raw === undefined ? '' : typeof raw === 'object' && !(raw instanceof Date) ? JSON.stringify(raw) : String(raw)
     fields.push({
       name,
       key: fieldKey(name),
-      value: value.trim(),
-      valueSpan: {start: pointAt(source, valueStart), end: pointAt(source, valueEnd)},
-      span: {start: pointAt(source, keyStart), end: pointAt(source, lineEnd)},
+      value: valueText(raw, source.slice(valueStart, valueEnd)).trim(),
+      valueSpan: {start: pointAt(valueStart), end: pointAt(valueEnd)},
+      span: {start: pointAt(keyStart), end: pointAt(lineEnd)},
       region: 'frontmatter',
       raw,
     })
@@ -74,10 +95,40 @@ export function readFrontmatter(node: Yaml, source: string): Frontmatter {
   return {data: values, fields}
 }
 
+/**
+ * The `template:` of a front matter YAML rejects, when it is a plain string
+ * written before the error (at `errorOffset` in the YAML).
+ */
+function templateBefore(document: Document, errorOffset: number): string | undefined {
+  if (!isMap(document.contents)) return undefined
+  for (const pair of document.contents.items) {
+    if (!isScalar(pair.key) || pair.key.value !== 'template' || !isScalar(pair.value)) continue
+    const {value, range} = pair.value
+    if (typeof value === 'string' && range && range[1] <= errorOffset) return value
+  }
+  return undefined
+}
+
+/** A YAML value as text: a string as it is, a list or a map as JSON (as written, when it refers to itself). */
+function valueText(raw: unknown, written: string): string {
+  if (raw === null || raw === undefined) return ''
+  if (typeof raw !== 'object' || raw instanceof Date) return String(raw)
+  try {
+    return JSON.stringify(raw)
+  } catch {
+    return written
+  }
+}
+
+/** The offset after the line break at `offset` (`\r\n`, `\r` or `\n`). */
+function afterLineBreak(source: string, offset: number): number {
+  if (source[offset] === '\r' && source[offset + 1] === '\n') return offset + 2
+  return Math.min(offset + 1, source.length)
+}
+
 /** The offset after the colon (and the blanks after it) that follows a key ending at `offset`. */
 function afterColon(source: string, offset: number): number {
-  let lineEnd = source.indexOf('\n', offset)
-  if (lineEnd === -1) lineEnd = source.length
+  const lineEnd = lineBreakAt(source, offset)
   let at = offset
   while (at < lineEnd && /[ \t]/.test(source[at])) at++
   if (source[at] === ':') at++
@@ -87,9 +138,7 @@ function afterColon(source: string, offset: number): number {
 
 /** The offset of the end of the line at `offset`, trailing white space left out. */
 function lineEndAt(source: string, offset: number): number {
-  let end = source.indexOf('\n', offset)
-  if (end === -1) end = source.length
-  return trimEnd(source, offset, end)
+  return trimEnd(source, offset, lineBreakAt(source, offset))
 }
 
 function trimEnd(source: string, start: number, end: number): number {

@@ -1,6 +1,7 @@
 /** The model of a document: its outline, its blocks and its front matter, with exact places. */
 import type {RootContent} from 'mdast'
 import type {Point, Position} from 'unist'
+import type {PointAt} from '../util/position.js'
 
 /** One heading of a document, as the outline sees it. */
 export interface DocHeading {
@@ -41,6 +42,10 @@ export interface DocModel {
   frontmatterFields: DocField[]
   /** The front matter block, if any. */
   frontmatterSpan?: Position
+  /** Where the YAML error is, in the document, when the front matter could not be parsed. */
+  frontmatterErrorSpan?: Position
+  /** The point of an offset in the document's text (the one offset→point every place is computed with). */
+  pointAt: PointAt
 }
 
 export interface DocBlock {

@@ -6,6 +6,7 @@
  */
 import type {RootContent, Table} from 'mdast'
 import type {Position} from 'unist'
+import {lineEndAt, lineStartAt, sourceLines, type SourceLine} from '../util/position.js'
 
 /** `**Author:** x`, `**Author**: x`, `- **Author:** x` (one line). */
 const labelledLine = /^([ \t]*(?:[-*+][ \t]+)?)\*\*([^*\n]+?)\*\*([ \t]*:)?[ \t]*(.*?)[ \t\\]*$/d
@@ -33,12 +34,9 @@ export function labelledLines(node: RootContent, source: string): LabelledLine[]
   const start = node.position?.start.offset ?? 0
   const end = node.position?.end.offset ?? 0
   const result: LabelledLine[] = []
-  let offset = start
   // Lists: from the start of the first line, so the bullet is seen.
-  while (offset > 0 && source[offset - 1] !== '\n') offset--
-  for (const line of source.slice(offset, end).split('\n')) {
-    // A CRLF file's lines end in "\r", which "." does not take.
-    const match = labelledLine.exec(line.replace(/\r$/, ''))
+  for (const {start: offset, text: line} of sourceLines(source, lineStartAt(source, start), end)) {
+    const match = labelledLine.exec(line)
     if (match) {
       const inside = match[2].trimEnd().endsWith(':')
       if (inside || match[3]) {
@@ -57,7 +55,6 @@ export function labelledLines(node: RootContent, source: string): LabelledLine[]
         })
       }
     }
-    offset += line.length + 1
   }
   return result
 }
@@ -88,23 +85,15 @@ export interface PlainOptions {
  * Bold labelled lines are {@link labelledLines}'.
  */
 export function plainLabelledLines(node: RootContent, source: string, options: PlainOptions = {}): LabelledLine[] {
-  let lines: Array<{start: number; text: string; nested?: Position}> = []
+  let lines: Array<SourceLine & {nested?: Position}> = []
   if (node.type === 'paragraph') {
-    const start = node.position?.start.offset ?? 0
-    const end = node.position?.end.offset ?? 0
-    let offset = start
-    for (const text of source.slice(start, end).split('\n')) {
-      lines.push({start: offset, text})
-      offset += text.length + 1
-    }
+    lines = sourceLines(source, node.position?.start.offset ?? 0, node.position?.end.offset ?? 0)
   } else if (node.type === 'list') {
     lines = node.children.map((item) => {
-      let start = item.position?.start.offset ?? 0
-      while (start > 0 && source[start - 1] !== '\n') start--
-      const end = source.indexOf('\n', start)
+      const start = lineStartAt(source, item.position?.start.offset ?? 0)
       // "- Rust Issues:" over a nested list of issues: the nested list is the value.
       const nested = item.children[1]?.position
-      return {start, text: source.slice(start, end === -1 ? source.length : end), ...(nested ? {nested} : {})}
+      return {start, text: source.slice(start, lineEndAt(source, start)), ...(nested ? {nested} : {})}
     })
   } else {
     return []
@@ -112,7 +101,7 @@ export function plainLabelledLines(node: RootContent, source: string, options: P
   const result: LabelledLine[] = []
   for (const line of lines) {
     const {start} = line
-    const text = line.text.replace(/\r$/, '')
+    const {text} = line
     const match = plainLine.exec(text)
     if (!match || !plainLabel(match[2]) || (node.type === 'list' && !match[1].trim())) {
       if (options.every && !labelledLine.test(text)) return []
@@ -123,7 +112,7 @@ export function plainLabelledLines(node: RootContent, source: string, options: P
     let valueStart = start + (match.indices![3]?.[0] ?? text.trimEnd().length)
     if (!value.trim() && line.nested?.start.offset !== undefined && line.nested.end.offset !== undefined) {
       valueStart = line.nested.start.offset
-      value = source.slice(valueStart, line.nested.end.offset).split('\n')[0].replace(/\r$/, '').trimEnd()
+      value = source.slice(valueStart, Math.min(line.nested.end.offset, lineEndAt(source, valueStart))).trimEnd()
     }
     const bullet = match[1].trim()
     result.push({

@@ -19,6 +19,7 @@ import {ruleMeta, ruleIds, rules} from '../../rules/index.js'
 import {analyze} from '../analysis/analysis.js'
 import {ConfigError, findConfig, type RuleSetting, type Settings} from '../config/config.js'
 import {buildDocument} from '../document/build.js'
+import {defaultLimits, exceededLimit, type DocumentLimits, type LimitProblem} from '../markdown/limits.js'
 import {remarkDesignlintSyntax} from '../markdown/syntax.js'
 import {selectPreset} from '../preset/select.js'
 import {followsStatus, ruleUrl, source, splitSetting} from '../rule/define.js'
@@ -30,6 +31,15 @@ export interface Options extends Settings {
    * it under these options (default: true when no `preset` is given).
    */
   config?: boolean
+  /** The bounds of a document checked (size, nesting, marks in a paragraph); see src/markdown/limits.ts. */
+  limits?: Partial<DocumentLimits>
+}
+
+declare module 'vfile' {
+  interface DataMap {
+    /** Why the document was not parsed: it is over a limit. */
+    designlintLimit: LimitProblem
+  }
 }
 
 export {defaultPreset} from '../preset/default.js'
@@ -44,6 +54,7 @@ export default function designlint(this: Processor, options?: Options | null) {
 
   this.use(remarkDesignlintSyntax)
   this.data('designlintPlugin', true)
+  guardParser(this, {...defaultLimits, ...given.limits})
   // Every rule runs; a rule turned off for a file, and the options it takes,
   // are read from the file's settings (nested configs differ per folder).
   for (const rule of rules) this.use(rule.plugin, ['error'])
@@ -76,7 +87,29 @@ export default function designlint(this: Processor, options?: Options | null) {
   })
 
   return function analyzeTransform(tree: Root, file: VFile) {
+    const limit = file.data.designlintLimit
+    if (limit) {
+      file.data.designlintRan = true
+      const message = file.message(limit.reason, {ruleId: 'limit', source: 'designlint', place: {line: limit.line, column: 1}})
+      message.fatal = true
+      return
+    }
     analyzeFile(tree, file, fileSettings(given, discover, file))
+  }
+}
+
+/**
+ * Bound every document before the parser sees it: one over a limit is not
+ * parsed (it gets an empty tree) and is marked, so its one finding says why.
+ */
+function guardParser(processor: Processor, limits: DocumentLimits): void {
+  const parse = processor.parser
+  if (!parse) return
+  processor.parser = function guardedParse(document, file) {
+    const problem = exceededLimit(document, limits)
+    if (!problem) return parse(document, file)
+    file.data.designlintLimit = problem
+    return {type: 'root', children: []}
   }
 }
 

@@ -3,11 +3,12 @@
  * a preset reference up front with these, and loads presets only when it has
  * documents to check.
  */
-import {existsSync} from 'node:fs'
+import {existsSync, readFileSync} from 'node:fs'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {unknownName} from '../util/similarity.js'
 import {DesignlintError} from '../util/errors.js'
+import {binaryFileProblem, noHeadingsProblem} from '../util/text.js'
 
 /** The built-in presets, with the title line of each template. */
 export const builtinPresets = ['standard', 'production', 'architecture', 'prd', 'evolving'] as const
@@ -54,10 +55,32 @@ export function isTemplatePath(reference: string): boolean {
 export function checkPresetReference(reference: string, cwd: string): void {
   if (reference === 'auto' || isBuiltinPreset(reference)) return
   if (isTemplatePath(reference)) {
-    if (!existsSync(path.resolve(cwd, reference))) throw new PresetError(`cannot read template "${reference}": no such file`)
+    const problem = templateFileProblem(reference, path.resolve(cwd, reference))
+    if (problem) throw new PresetError(problem)
     return
   }
   throw unknownPreset(reference)
+}
+
+/** An ATX heading line, or a line of text underlined with `=` or `-` (setext). */
+const headingLine = /^ {0,3}#{1,6}(?:[ \t]|$)|^[ \t]*\S.*(?:\r\n|\r|\n) {0,3}(?:=+|-+)[ \t]*$/m
+
+/**
+ * Why a template file cannot be one, found without parsing it: it cannot be
+ * read, it is binary, or no line of it is a heading. The compiler, which
+ * parses, refuses the rest (headings only inside code, say) when it loads it.
+ */
+function templateFileProblem(reference: string, file: string): string | undefined {
+  let text: string
+  try {
+    text = readFileSync(file, 'utf8')
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : (code ?? String(error))
+    return `cannot read template "${reference}": ${why}`
+  }
+  const problem = binaryFileProblem(text) ?? (headingLine.test(text) ? undefined : noHeadingsProblem)
+  return problem && `template "${reference}": ${problem}`
 }
 
 /** The error for a name that is no preset, with the closest one. */

@@ -10,6 +10,7 @@ import picomatch from 'picomatch'
 import {alignDocument} from '../align/align.js'
 import {builtinPresets, isTemplatePath, loadPreset} from './load.js'
 import type {Preset} from '../template/types.js'
+import {isInside, repositoryRoot} from '../util/repository.js'
 
 import {defaultPreset} from './default.js'
 import type {DocModel} from '../document/types.js'
@@ -33,6 +34,11 @@ export interface SelectionSettings {
   overrides?: Override[] | undefined
   /** The folder globs and template paths are relative to. */
   base?: string | undefined
+  /**
+   * Folders (or files) outside the repository that a document's front matter
+   * `template:` may name; inside the repository it may name any.
+   */
+  templatePaths?: string[] | undefined
 }
 
 export interface Selection {
@@ -48,9 +54,20 @@ export interface Selection {
 /** Choose the preset for a document at `filePath` (absolute, or undefined for stdin). */
 export function selectPreset(doc: DocModel, filePath: string | undefined, settings: SelectionSettings, cwd: string): Selection {
   const fromDoc = doc.frontmatter?.template
+  if (fromDoc !== undefined && fromDoc !== null && typeof fromDoc !== 'string') {
+    return {from: 'front matter', error: `Front matter "template:" is ${yamlType(fromDoc)}: expected a preset name or a template path`}
+  }
   if (typeof fromDoc === 'string' && fromDoc.trim()) {
     const base = filePath ? path.dirname(filePath) : cwd
-    return resolve(fromDoc.trim(), base, 'front matter', doc, settings)
+    const reference = fromDoc.trim()
+    const outside = isTemplatePath(reference) ? outsideRepository(path.resolve(base, reference), base, settings, cwd) : undefined
+    if (outside) {
+      return {
+        from: 'front matter',
+        error: `Front matter "template: ${reference}" is outside ${outside}: a document may name only templates inside it`,
+      }
+    }
+    return resolve(reference, base, 'front matter', doc, settings)
   }
   if (filePath && settings.overrides) {
     const relative = path
@@ -65,6 +82,27 @@ export function selectPreset(doc: DocModel, filePath: string | undefined, settin
   }
   if (settings.preset) return resolve(settings.preset, settings.base ?? cwd, 'config', doc, settings)
   return resolve(defaultPreset, cwd, 'default', doc, settings)
+}
+
+/** How a YAML value that is no string is described: `a number`, `a list`. */
+function yamlType(value: unknown): string {
+  if (Array.isArray(value)) return 'a list'
+  if (value instanceof Date) return 'a date'
+  if (typeof value === 'object') return 'a mapping'
+  return `a ${typeof value}`
+}
+
+/**
+ * What a template a document names is outside of, when it is: the
+ * repository the document is in (its git root, else the config's folder, else the working folder),
+ * and none of the paths the config allows. Undefined when it may be used.
+ */
+function outsideRepository(template: string, base: string, settings: SelectionSettings, cwd: string): string | undefined {
+  const gitRoot = repositoryRoot(base)
+  const root = gitRoot ?? settings.base ?? cwd
+  if (isInside(template, root)) return undefined
+  if (settings.templatePaths?.some((allowed) => isInside(template, path.resolve(settings.base ?? cwd, allowed)))) return undefined
+  return gitRoot ? 'the repository' : settings.base ? "the config's folder" : 'the working folder'
 }
 
 function resolve(reference: string, base: string, from: string, doc: DocModel, settings: SelectionSettings): Selection {

@@ -4,6 +4,7 @@
  */
 import type {VFile} from 'vfile'
 import {statistics} from 'vfile-statistics'
+import {printableFile} from './common.js'
 import {formatGithub} from './github.js'
 import {formatJson} from './json.js'
 import {formatJunit} from './junit.js'
@@ -32,8 +33,13 @@ export interface FormatOptions {
   version?: string | undefined
 }
 
-/** The files' findings in `format`. */
-export async function formatResults(format: Format, files: VFile[], options: FormatOptions = {}): Promise<string> {
+/**
+ * The files' findings in `format`. Whatever a finding quotes from a document
+ * (a heading, a value, a file name) is shown with its control characters
+ * escaped, in every format.
+ */
+export async function formatResults(format: Format, given: VFile[], options: FormatOptions = {}): Promise<string> {
+  const files = given.map(printableFile)
   switch (format) {
     case 'json':
       return formatJson(files, {quiet: options.quiet})

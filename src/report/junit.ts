@@ -1,10 +1,10 @@
 /**
  * JUnit XML (CI test reports): a test suite per file; each error is a failed
  * test case, each warning or info a passing one with the finding in its
- * output, and a clean file one passing test case. xmlbuilder2 escapes the
- * markup and drops the characters XML 1.0 cannot hold at all (control
- * characters other than tab, line feed and carriage return, lone surrogates,
- * U+FFFE and U+FFFF), in attributes and text alike.
+ * output, and a clean file one passing test case. What a finding quotes
+ * from a document comes escaped (see `printable` in common.ts); xmlbuilder2
+ * escapes the markup and drops whatever else XML 1.0 cannot hold at all, in
+ * attributes and text alike.
  */
 import type {VFile} from 'vfile'
 import {create} from 'xmlbuilder2'

@@ -12,6 +12,14 @@ import type {HeadingMatch, Preset, TemplateSection, TitlePlaceholder} from './ty
 import {applyPresetAnnotations, applySectionAnnotations, annotationsIn} from './annotations.js'
 import {fieldSpecs, frontmatterSpecs, optionalWords, sectionContent, templateTexts} from './section-content.js'
 import {findPlaceholders, splitPlaceholders} from '../util/placeholders.js'
+import {DesignlintError} from '../util/errors.js'
+import {exceededLimit} from '../markdown/limits.js'
+import {binaryFileProblem, noHeadingsProblem} from '../util/text.js'
+
+/** A template that yields no preset (a binary file, no headings): a configuration error. */
+export class TemplateError extends DesignlintError {
+  override name = 'TemplateError'
+}
 
 export interface CompileOptions {
   /** Preset name to record (default: the source). */
@@ -22,9 +30,16 @@ export interface CompileOptions {
 
 /** Compile template Markdown into a preset. */
 export function compileTemplate(markdown: string, options: CompileOptions = {}): Preset {
+  const binary = binaryFileProblem(markdown)
+  if (binary) throw new TemplateError(binary)
+  const limit = exceededLimit(markdown)
+  if (limit) throw new TemplateError(limit.reason.replace(/^Document/, 'it'))
   const tree = parseMarkdown(markdown)
   const source = options.source ?? '<template>'
   const {headings, blocks} = collectHeadings(tree)
+  if (headings.length === 0) {
+    throw new TemplateError(noHeadingsProblem)
+  }
 
   const titleIndex = titleHeading(headings)
   const hasTitle = titleIndex !== -1

@@ -132,3 +132,14 @@ export function normalizeProse(text: string): string {
 export function normalizeCode(value: string): string {
   return value.replace(/\s+/g, ' ').trim()
 }
+
+/**
+ * Why a file read as text is not text, as git tells: it holds a NUL byte
+ * (an image, an archive, a UTF-16 file). Undefined for text.
+ */
+export function binaryFileProblem(text: string): string | undefined {
+  return text.includes('\u0000') ? 'it is not a text file (it holds NUL bytes)' : undefined
+}
+
+/** Why a template without headings is refused. */
+export const noHeadingsProblem = `it has no headings: a template's sections are its headings ("## Overview"), so it would pass every document`

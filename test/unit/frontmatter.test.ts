@@ -44,4 +44,33 @@ describe('front matter', () => {
   it('says so when the front matter is not a mapping', () => {
     expect(model('---\n- a\n- b\n---\n').frontmatterError).toBe('front matter is not a mapping of keys to values')
   })
+
+  it('reads an alias that refers to itself without a crash, and gives its value as written', () => {
+    const doc = model('---\na: &x [*x]\nstatus: Draft\n---\n# T\n')
+    expect(doc.frontmatterError).toBeUndefined()
+    expect(doc.frontmatterFields.map((field) => [field.name, field.value])).toEqual([
+      ['a', '[*x]'],
+      ['status', 'Draft'],
+    ])
+  })
+
+  it('places a YAML error at its line in the document, and keeps a template: written before it', () => {
+    const text = '---\ntemplate: production\ntitle: "unclosed\n---\n# T\n'
+    const doc = model(text)
+    expect(doc.frontmatterError).toBe('Missing closing "quote at line 3, column 17')
+    expect(doc.frontmatterErrorSpan?.start).toMatchObject({line: 3, column: 17})
+    expect(doc.frontmatter).toEqual({template: 'production'})
+    expect(model('---\ntitle: "unclosed\ntemplate: production\n---\n').frontmatter).toBeUndefined()
+  })
+
+  it('places keys of CRLF and CR-only front matter on their lines', () => {
+    for (const eol of ['\r\n', '\r']) {
+      const text = ['---', 'author: Ana', 'date: 2026-03-14', '---', '# T', ''].join(eol)
+      const doc = model(text)
+      expect(doc.frontmatterFields.map((field) => [field.name, field.valueSpan.start.line, slice(text, field.valueSpan)])).toEqual([
+        ['author', 2, 'Ana'],
+        ['date', 3, '2026-03-14'],
+      ])
+    }
+  })
 })
