@@ -30,7 +30,7 @@ export default defineRule({
   check({analysis, report}) {
     const {doc, preset, fields} = analysis
     if (doc.frontmatterError && doc.frontmatterSpan) {
-      report('invalid-yaml', doc.frontmatterSpan, {problem: doc.frontmatterError})
+      report('invalid-yaml', doc.frontmatterErrorSpan ?? doc.frontmatterSpan, {problem: doc.frontmatterError})
     }
     for (const spec of preset.fields) {
       if (!spec.format) continue

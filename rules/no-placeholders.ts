@@ -10,6 +10,7 @@
  * reported at exactly its own columns. Option `allow`: texts that look like
  * placeholders but are a team's own notation (`["[LinuxOnly]", "<release>"]`).
  */
+import {lineStartAt} from '../src/util/position.js'
 import type {Nodes} from 'mdast'
 import {htmlTagNames} from 'html-tag-names'
 import {toString} from 'mdast-util-to-string'
@@ -33,8 +34,7 @@ const toDoWord = /\b(?:TODO|TBD|TBA|FIXME)\b/g
  * heading marks and emphasis, or an end of sentence, a `|` or a label's `:`.
  */
 function opensSentence(source: string, offset: number): boolean {
-  const lineStart = source.lastIndexOf('\n', offset - 1) + 1
-  const before = source.slice(lineStart, offset).replace(/[*_\s]+$/, '')
+  const before = source.slice(lineStartAt(source, offset), offset).replace(/[*_\s]+$/, '')
   return /^(?:\s*(?:[-+*>#]|\d+[.)]))*$/.test(before) || /[.!?|:]$/.test(before)
 }
 

@@ -151,7 +151,7 @@ describe('designlint CLI', () => {
     const {code, stderr} = run(['doc.md'], {cwd: dir})
     expect(code).toBe(2)
     expect(stderr).toMatch(
-      /^designlint: config .*\.designlintrc\.json: unknown key "rulez" \(did you mean "rules"\?\); known keys: preset, rules, overrides, draftStatuses\n$/,
+      /^designlint: config .*\.designlintrc\.json: unknown key "rulez" \(did you mean "rules"\?\); known keys: preset, rules, overrides, draftStatuses, limits, templatePaths\n$/,
     )
     const bad = tempProject({'doc.md': validStandard, '.designlintrc.json': '{"rules": {"required-section": "error"}}'})
     expect(run(['doc.md'], {cwd: bad}).stderr).toMatch(/unknown rule "required-section" \(did you mean "required-sections"\?\)/)
@@ -397,7 +397,7 @@ describe('nested configs', () => {
     expect(all.code).toBe(2)
     expect(all.stdout).toBe('')
     expect(all.stderr).toBe(
-      `designlint: config ${path.join(dir, 'packages/b/package.json')}: unknown key "rulez" (did you mean "rules"?); known keys: preset, rules, overrides, draftStatuses\n`,
+      `designlint: config ${path.join(dir, 'packages/b/package.json')}: unknown key "rulez" (did you mean "rules"?); known keys: preset, rules, overrides, draftStatuses, limits, templatePaths\n`,
     )
     expect(run(['packages/a'], {cwd: dir}).code).toBe(1)
   })

@@ -20,6 +20,7 @@ import {parse as parseYaml} from 'yaml'
 import {checkRuleSetting} from './rule-settings.js'
 import {isTemplatePath} from '../preset/builtin.js'
 import {unknownName} from '../util/similarity.js'
+import type {DocumentLimits} from '../markdown/limits.js'
 import {DesignlintError} from '../util/errors.js'
 import type {Override} from '../preset/select.js'
 
@@ -48,6 +49,16 @@ export interface Settings {
   overrides?: Override[]
   /** The folder globs and template paths are relative to (the config file's). */
   base?: string
+  /**
+   * How big a document may be to be checked: `{maxBytes, maxDepth,
+   * maxInlineMarks}` (defaults 10 MB, 100 levels, 10,000 marks a paragraph).
+   */
+  limits?: Partial<DocumentLimits>
+  /**
+   * Templates a document's front matter `template:` may name outside the
+   * repository (paths, resolved against the config's folder).
+   */
+  templatePaths?: string[]
 }
 
 /** A preset for the documents whose path (relative to the config's folder) matches `files`. */
@@ -145,7 +156,7 @@ function fromData(data: unknown, file: string): LoadedConfig {
   return loaded
 }
 
-const knownKeys = ['preset', 'rules', 'overrides', 'draftStatuses']
+const knownKeys = ['preset', 'rules', 'overrides', 'draftStatuses', 'limits', 'templatePaths']
 
 function validateOverrides(value: unknown, where: string, base: string): Override[] {
   if (!Array.isArray(value)) throw new ConfigError(`config ${where}: "overrides" must be a list of {"files": glob, "preset": name or path}`)
@@ -186,11 +197,37 @@ function validateSettings(data: unknown, where: string, base: string): Settings 
         throw new ConfigError(`config ${where}: "draftStatuses" must be a list of status names, such as ["Draft", "Proposed"]`)
       }
       settings.draftStatuses = value
+    } else if (key === 'limits') {
+      settings.limits = validateLimits(value, where)
+    } else if (key === 'templatePaths') {
+      if (!Array.isArray(value) || !value.every((item) => typeof item === 'string' && item !== '')) {
+        throw new ConfigError(`config ${where}: "templatePaths" must be a list of template paths, such as ["../shared/templates"]`)
+      }
+      settings.templatePaths = value.map((item) => path.resolve(base, item))
     } else {
       throw new ConfigError(`config ${where}: ${unknownName('key', key, knownKeys)}`)
     }
   }
   return settings
+}
+
+const limitKeys: Array<keyof DocumentLimits> = ['maxBytes', 'maxDepth', 'maxInlineMarks']
+
+function validateLimits(value: unknown, where: string): Partial<DocumentLimits> {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) {
+    throw new ConfigError(`config ${where}: "limits" must be an object such as {"maxBytes": 20000000}`)
+  }
+  const limits: Partial<DocumentLimits> = {}
+  for (const [key, limit] of Object.entries(value)) {
+    if (!limitKeys.includes(key as keyof DocumentLimits)) {
+      throw new ConfigError(`config ${where}: limits: ${unknownName('key', key, limitKeys)}`)
+    }
+    if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1) {
+      throw new ConfigError(`config ${where}: limits.${key} must be a whole number of 1 or more, not ${JSON.stringify(limit)}`)
+    }
+    limits[key as keyof DocumentLimits] = limit
+  }
+  return limits
 }
 
 function validateRules(value: unknown, where: string): Record<string, RuleSetting> {

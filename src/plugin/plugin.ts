@@ -31,8 +31,6 @@ export interface Options extends Settings {
    * it under these options (default: true when no `preset` is given).
    */
   config?: boolean
-  /** The bounds of a document checked (size, nesting, marks in a paragraph); see src/markdown/limits.ts. */
-  limits?: Partial<DocumentLimits>
 }
 
 declare module 'vfile' {
@@ -54,7 +52,7 @@ export default function designlint(this: Processor, options?: Options | null) {
 
   this.use(remarkDesignlintSyntax)
   this.data('designlintPlugin', true)
-  guardParser(this, {...defaultLimits, ...given.limits})
+  guardParser(this, (file) => ({...defaultLimits, ...fileSettings(given, discover, file).limits}))
   // Every rule runs; a rule turned off for a file, and the options it takes,
   // are read from the file's settings (nested configs differ per folder).
   for (const rule of rules) this.use(rule.plugin, ['error'])
@@ -102,11 +100,11 @@ export default function designlint(this: Processor, options?: Options | null) {
  * Bound every document before the parser sees it: one over a limit is not
  * parsed (it gets an empty tree) and is marked, so its one finding says why.
  */
-function guardParser(processor: Processor, limits: DocumentLimits): void {
+function guardParser(processor: Processor, limitsFor: (file: VFile) => DocumentLimits): void {
   const parse = processor.parser
   if (!parse) return
   processor.parser = function guardedParse(document, file) {
-    const problem = exceededLimit(document, limits)
+    const problem = exceededLimit(document, limitsFor(file))
     if (!problem) return parse(document, file)
     file.data.designlintLimit = problem
     return {type: 'root', children: []}
@@ -126,6 +124,9 @@ function fileSettings(given: Options, discover: boolean, file: VFile): Settings 
   if (base) settings.base = base
   const draftStatuses = given.draftStatuses ?? found.draftStatuses
   if (draftStatuses) settings.draftStatuses = draftStatuses
+  if (found.limits || given.limits) settings.limits = {...found.limits, ...given.limits}
+  const templatePaths = given.templatePaths ?? found.templatePaths
+  if (templatePaths) settings.templatePaths = templatePaths
   return settings
 }
 

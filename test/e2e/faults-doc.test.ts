@@ -126,6 +126,23 @@ describe('pathological documents', () => {
   }, 60_000)
 })
 
+describe('limits set in the config', () => {
+  it('apply to the documents under it, and a wrong limit is a configuration error', () => {
+    const folder = project({
+      '.designlintrc.json': JSON.stringify({preset: 'standard', limits: {maxBytes: 100}}),
+      'big.md': '# Design: X\n\n' + 'Words and more words. '.repeat(10) + '\n',
+    })
+    const result = run(['--format', 'json', 'big.md'], folder)
+    const messages = json(result.stdout)[0].messages
+    expect(messages.map((message) => message.ruleId)).toEqual(['limit'])
+    expect(messages[0].reason).toMatch(/over the 100 B limit|over the .* limit, not checked/)
+    writeFileSync(path.join(folder, '.designlintrc.json'), JSON.stringify({limits: {maxBites: 100}}))
+    const wrong = run(['big.md'], folder)
+    expect(wrong.status).toBe(2)
+    expect(wrong.stderr).toMatch(/limits: unknown key "maxBites".*maxBytes/)
+  })
+})
+
 describe('templates that yield no sections', () => {
   const folder = project({
     'doc.md': '# A doc\n\nText.\n',
@@ -184,6 +201,17 @@ describe('front matter template:', () => {
       )
     }
     expect(result.stdout).not.toContain('Secret heading')
+  })
+
+  it('may name one outside when the config lists it in templatePaths', () => {
+    const allowed = project({
+      '.git/HEAD': 'ref: refs/heads/main\n',
+      '.designlintrc.json': JSON.stringify({templatePaths: [outside]}),
+      'docs/outside.md': `---\ntemplate: ${path.join(outside, 'secret.md')}\n---\n# Secret heading one\n\n## Secret heading two\n\nText.\n`,
+    })
+    const result = run(['--format', 'json', 'docs/outside.md'], allowed)
+    expect(json(result.stdout)[0].messages).toEqual([])
+    expect(result.status).toBe(0)
   })
 
   it('that is not a string is a finding', () => {
