@@ -43,8 +43,12 @@ export function readFrontmatter(node: Yaml, source: string, pointAt: PointAt): F
       .replace(/:\s*$/, '')
       .replace(/ at line \d+, column \d+$/, '')
     const [from, to] = error.pos
-    const errorStart = exact ? pointAt(start + from) : pointAt(fenceStart)
-    const errorEnd = exact ? pointAt(start + Math.max(from, to)) : errorStart
+    // On its line: never past the line's break (YAML may point at the LF of a CRLF).
+    let begin = start + from
+    if (source[begin] === '\n' && source[begin - 1] === '\r') begin--
+    const end = Math.max(begin, Math.min(start + Math.max(from, to), lineBreakAt(source, begin)))
+    const errorStart = exact ? pointAt(begin) : pointAt(fenceStart)
+    const errorEnd = exact ? pointAt(end) : errorStart
     const read: Frontmatter = {
       error: `${reason} at line ${errorStart.line}, column ${errorStart.column}`,
       errorSpan: {start: errorStart, end: errorEnd},
