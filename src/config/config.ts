@@ -197,6 +197,9 @@ function validateSettings(data: unknown, where: string, base: string): Settings 
         throw new ConfigError(`config ${where}: "draftStatuses" must be a list of status names, such as ["Draft", "Proposed"]`)
       }
       settings.draftStatuses = value
+    } else if (key === '$schema') {
+      // The editor's pointer to schema/designlintrc.schema.json: read by editors, not by designlint.
+      if (typeof value !== 'string') throw new ConfigError(`config ${where}: "$schema" must be the path or URL of a JSON Schema`)
     } else if (key === 'limits') {
       settings.limits = validateLimits(value, where)
     } else if (key === 'templatePaths') {
