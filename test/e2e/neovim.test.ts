@@ -1,16 +1,18 @@
 /**
  * designlint-language-server in a real Neovim (issue 12, part 9): headless
  * Neovim with its built-in LSP client runs test/e2e/neovim/lsp-session.lua,
- * which attaches the server to a buffer of a broken design doc, waits for the
+ * which attaches the server to a buffer of a broken design doc (itself, or
+ * through the README's Neovim config loaded as the user's init.lua), waits for the
  * diagnostics, applies the quick fixes of a misspelt heading and a misspelt
  * status and waits for the re-lint; the script writes what it saw as JSON and
- * this test checks it, and the file Neovim saved.
+ * this test checks it, and the file Neovim saved;
+ * the server shut down cleanly.
  *
  * Skipped when `nvim` is not on PATH, unless DESIGNLINT_REQUIRE_NEOVIM=1 (CI,
  * which installs Debian's neovim): then a missing Neovim is a failure.
  */
 import {spawnSync} from 'node:child_process'
-import {mkdtempSync, readFileSync, writeFileSync} from 'node:fs'
+import {mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
@@ -48,7 +50,9 @@ interface Observations {
   diagnostics: NeovimDiagnostic[]
   steps: FixStep[]
   final_diagnostics: NeovimDiagnostic[]
-  server_exit?: {code: number; signal: number}
+  attached_by: 'script' | 'config'
+  filetype: string
+  stopped: boolean
   error?: string
 }
 
@@ -66,14 +70,39 @@ const server = path.join(root, 'dist', 'bundle', 'language-server.js')
 const valid = readFileSync(path.join(fixtures, 'standard', 'valid.md'), 'utf8')
 const broken = valid.replace('**Status**: Approved', '**Status**: Aproved').replace('### Rollback Strategy\n', '### Rollback Stratgy\n')
 
-/** Run the Lua session on a fresh workspace; its observations and the document as Neovim saved it. */
-function runSession(): {observations: Observations; saved: string; stderr: string} {
+/** The README's Neovim config: the first Lua block after "**Neovim**". */
+function readmeNeovimConfig(): string {
+  const readme = readFileSync(path.join(root, 'README.md'), 'utf8')
+  const block = /\*\*Neovim\*\*[^]*?```lua\n([^]*?)```/.exec(readme)
+  if (!block) throw new Error('README.md has no Lua block after **Neovim**')
+  return block[1]
+}
+
+/**
+ * Run the Lua session on a fresh workspace: with `script`, the session starts
+ * and attaches the client itself (node and the bundle by path); with
+ * `config`, Neovim loads the README's config with -u and it does (through
+ * `npx --no-install`, from the workspace's node_modules, where designlint is
+ * a link to this checkout). Its observations, and the document as Neovim saved it.
+ */
+function runSession(attach: 'script' | 'config'): {observations: Observations; saved: string} {
   const dir = mkdtempSync(path.join(tmpdir(), 'designlint-nvim-'))
   const doc = path.join(dir, 'design.md')
   const out = path.join(dir, 'observations.json')
   writeFileSync(path.join(dir, '.designlintrc.json'), JSON.stringify({preset: 'standard'}))
   writeFileSync(doc, broken)
-  const result = spawnSync('nvim', ['--headless', '-n', '-i', 'NONE', '-u', 'NONE', '-c', `luafile ${script}`], {
+  let init = 'NONE'
+  if (attach === 'config') {
+    init = path.join(dir, 'init.lua')
+    writeFileSync(init, readmeNeovimConfig())
+    mkdirSync(path.join(dir, 'node_modules', '.bin'), {recursive: true})
+    symlinkSync(root, path.join(dir, 'node_modules', 'designlint'), 'dir')
+    symlinkSync(
+      path.join('..', 'designlint', 'dist', 'bundle', 'language-server.js'),
+      path.join(dir, 'node_modules', '.bin', 'designlint-language-server'),
+    )
+  }
+  const result = spawnSync('nvim', ['--headless', '-n', '-i', 'NONE', '-u', init, '-c', `luafile ${script}`], {
     cwd: dir,
     encoding: 'utf8',
     timeout: 60_000,
@@ -83,12 +112,14 @@ function runSession(): {observations: Observations; saved: string; stderr: strin
       XDG_CACHE_HOME: path.join(dir, 'cache'),
       XDG_STATE_HOME: path.join(dir, 'state'),
       XDG_DATA_HOME: path.join(dir, 'data'),
+      XDG_CONFIG_HOME: path.join(dir, 'config'),
       DESIGNLINT_NVIM_OUT: out,
       DESIGNLINT_NVIM_DOC: doc,
       DESIGNLINT_NVIM_ROOT: dir,
       DESIGNLINT_NVIM_NODE: process.execPath,
       DESIGNLINT_NVIM_SERVER: server,
       DESIGNLINT_NVIM_WAIT_MS: '20000',
+      DESIGNLINT_NVIM_ATTACH: attach,
     },
   })
   if (result.error) throw new Error(`nvim did not finish: ${result.error.message}\n${result.stderr}`)
@@ -98,7 +129,7 @@ function runSession(): {observations: Observations; saved: string; stderr: strin
   } catch {
     throw new Error(`nvim wrote no observations (exit ${result.status}):\n${result.stdout}\n${result.stderr}`)
   }
-  return {observations: JSON.parse(text) as Observations, saved: readFileSync(doc, 'utf8'), stderr: result.stderr}
+  return {observations: JSON.parse(text) as Observations, saved: readFileSync(doc, 'utf8')}
 }
 
 describe('Neovim end to end', () => {
@@ -106,12 +137,12 @@ describe('Neovim end to end', () => {
     expect.fail("DESIGNLINT_REQUIRE_NEOVIM=1 but there is no nvim on PATH: install Debian's neovim")
   })
 
-  it.skipIf(!version)(
-    `${version ?? 'nvim (absent)'}: diagnostics with rule codes, a quick fix applied, the buffer re-linted`,
-    () => {
-      const {observations, saved} = runSession()
+  it.skipIf(!version).each(['script', 'config'] as const)(
+    `${version ?? 'nvim (absent)'}, the client attached by the %s: diagnostics with rule codes, a quick fix applied, the buffer re-linted`,
+    (attach) => {
+      const {observations, saved} = runSession(attach)
       expect(observations.error).toBeUndefined()
-      expect(observations).toMatchObject({attached: true, initialized: true, diagnosed: true})
+      expect(observations).toMatchObject({attached_by: attach, attached: true, initialized: true, diagnosed: true, filetype: 'markdown'})
 
       // The diagnostics of the opened buffer carry the rule ids as codes, at the misspelt words.
       const lines = broken.split('\n')
@@ -143,9 +174,9 @@ describe('Neovim end to end', () => {
         diagnostics: [],
       })
       expect(observations.final_diagnostics).toEqual([])
-      // What Neovim saved is the valid document, byte for byte; the server shut down cleanly.
+      // What Neovim saved is the valid document, byte for byte; the server stopped when asked.
       expect(saved).toBe(valid)
-      expect(observations.server_exit).toEqual({code: 0, signal: 0})
+      expect(observations.stopped).toBe(true)
     },
     90_000,
   )

@@ -5,7 +5,9 @@
 --
 -- It opens a real buffer of a Markdown file, attaches the server to it (with
 -- vim.lsp.start_client and vim.lsp.buf_attach_client, which Neovim 0.7 has;
--- vim.lsp.start only came in 0.8), waits for the diagnostics, asks for the
+-- vim.lsp.start only came in 0.8) or, with DESIGNLINT_NVIM_ATTACH=config,
+-- finds the client that the user's config (loaded with -u: the README's
+-- block) attached on the FileType event, waits for the diagnostics, asks for the
 -- code actions of two of them (a misspelt heading and a misspelt status),
 -- applies each one's edit to the buffer and waits for the server to lint the
 -- changed buffer again. Everything it sees goes as JSON to the file named by
@@ -18,6 +20,7 @@
 --   DESIGNLINT_NVIM_NODE    the node executable
 --   DESIGNLINT_NVIM_SERVER  the server's script (dist/bundle/language-server.js)
 --   DESIGNLINT_NVIM_WAIT_MS how long to wait for each answer (default 20000)
+--   DESIGNLINT_NVIM_ATTACH  `config`: the -u config starts and attaches the client
 
 local wait_ms = tonumber(vim.env.DESIGNLINT_NVIM_WAIT_MS or '') or 20000
 local observations = { steps = {} }
@@ -132,27 +135,57 @@ local function fix(bufnr, client, code)
   return step.relinted
 end
 
+--- The client the user's config (the README's block, loaded with -u) attached to a buffer.
+local function configured_client(bufnr)
+  local found
+  vim.wait(wait_ms, function()
+    for _, client in pairs(vim.lsp.get_active_clients()) do
+      if client.name == 'designlint' and vim.lsp.buf_is_attached(bufnr, client.id) then
+        found = client.id
+        return true
+      end
+    end
+    return false
+  end, 50)
+  return found
+end
+
 local function main()
   observations.version = vim.version()
   local root = vim.env.DESIGNLINT_NVIM_ROOT
-  local client_id = vim.lsp.start_client({
-    name = 'designlint',
-    cmd = { vim.env.DESIGNLINT_NVIM_NODE, vim.env.DESIGNLINT_NVIM_SERVER, '--stdio' },
-    root_dir = root,
-    workspace_folders = { { uri = vim.uri_from_fname(root), name = 'docs' } },
-    on_exit = function(code, signal)
-      observations.server_exit = { code = code, signal = signal }
-    end,
-  })
-  if not client_id then
-    observations.error = 'vim.lsp.start_client did not start the server'
-    return
+  local from_config = vim.env.DESIGNLINT_NVIM_ATTACH == 'config'
+  observations.attached_by = from_config and 'config' or 'script'
+  local client_id
+  if not from_config then
+    client_id = vim.lsp.start_client({
+      name = 'designlint',
+      cmd = { vim.env.DESIGNLINT_NVIM_NODE, vim.env.DESIGNLINT_NVIM_SERVER, '--stdio' },
+      root_dir = root,
+      workspace_folders = { { uri = vim.uri_from_fname(root), name = 'docs' } },
+    })
+    if not client_id then
+      observations.error = 'vim.lsp.start_client did not start the server'
+      return
+    end
+  else
+    -- As in a user's Neovim, where filetype detection is on by default: it fires the config's FileType autocmd.
+    vim.cmd('filetype on')
   end
 
   vim.cmd('edit ' .. vim.fn.fnameescape(vim.env.DESIGNLINT_NVIM_DOC))
   local bufnr = vim.api.nvim_get_current_buf()
-  vim.bo[bufnr].filetype = 'markdown'
-  observations.attached = vim.lsp.buf_attach_client(bufnr, client_id)
+  if from_config then
+    client_id = configured_client(bufnr)
+    if not client_id then
+      observations.error = 'the config attached no designlint client to the buffer (filetype ' .. vim.bo[bufnr].filetype .. ')'
+      return
+    end
+    observations.attached = true
+  else
+    vim.bo[bufnr].filetype = 'markdown'
+    observations.attached = vim.lsp.buf_attach_client(bufnr, client_id)
+  end
+  observations.filetype = vim.bo[bufnr].filetype
 
   local client
   observations.initialized = vim.wait(wait_ms, function()
@@ -181,8 +214,8 @@ local function main()
   vim.cmd('silent write')
   observations.final_diagnostics = diagnostics_of(bufnr)
   vim.lsp.stop_client(client_id)
-  vim.wait(2000, function()
-    return observations.server_exit ~= nil
+  observations.stopped = vim.wait(5000, function()
+    return vim.lsp.client_is_stopped(client_id)
   end, 50)
 end
 
