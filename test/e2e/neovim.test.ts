@@ -73,7 +73,7 @@ const broken = valid.replace('**Status**: Approved', '**Status**: Aproved').repl
 /** The README's Neovim config: the first Lua block after "**Neovim**". */
 function readmeNeovimConfig(): string {
   const readme = readFileSync(path.join(root, 'README.md'), 'utf8')
-  const block = /\*\*Neovim\*\*[^]*?```lua\n([^]*?)```/.exec(readme)
+  const block = /\*\*Neovim\*\*[\s\S]*?```lua\n([\s\S]*?)```/.exec(readme)
   if (!block) throw new Error('README.md has no Lua block after **Neovim**')
   return block[1]
 }
