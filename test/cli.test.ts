@@ -98,7 +98,7 @@ describe('designlint CLI', () => {
     const format = run(['--format', 'jsno', 'x.md'])
     expect(format.code).toBe(2)
     expect(format.stderr).toBe(
-      'designlint: unknown format "jsno" (did you mean "json"?); known formats: stylish, json, github, sarif, junit, markdown\n',
+      'designlint: unknown format "jsno" (did you mean "json"?); known formats: stylish, json, github, sarif, junit, codequality, markdown\n',
     )
     expect(run(['--max-warnings', 'many', 'x.md']).code).toBe(2)
   })

@@ -28,6 +28,7 @@ const help = `Usage: designlint [options] [paths|globs...]
        designlint preset show <name|path> [--format json]
        designlint init [--preset <name|path>] [--force]
        designlint new --preset <name|path> [--title "…"] [-o file] [--force]
+       designlint report [paths...] [-o file.html] [--force]
 
 Check Markdown design docs against the template they were written from.
 With no paths, lints every *.md under the working folder (skipping
@@ -71,6 +72,9 @@ Commands:
   init                     write .designlintrc.json for a preset
   new                      write a new document from a preset's template
                            (-o file, else standard output; --title sets the title)
+  report                   write an HTML report: documents × template sections,
+                           completeness, findings (-o file, default
+                           designlint-report.html; "-o -" standard output)
   A command's name is a path to lint when a file or folder of that name is in
   the working folder: there, "designlint presets" lints ./presets. A path with a
   slash is never a command: "designlint presets/" and "./presets" always lint.
@@ -93,7 +97,7 @@ function buildVersion(): string {
   return `${packageVersion()}+${hashText(readFileSync(fileURLToPath(import.meta.url), 'utf8')).slice(0, 12)}`
 }
 
-const commands = ['init', 'new', 'preset', 'presets']
+const commands = ['init', 'new', 'preset', 'presets', 'report']
 
 /**
  * The command asked for: the first positional when it is a command's name
@@ -165,12 +169,12 @@ function withCommandLine(config: LoadedConfig, cliPreset: string | undefined, cw
 }
 
 /** The command or mode a run is in: linting, or one of the commands. */
-type Mode = 'lint' | 'init' | 'new' | 'presets' | 'preset show'
+type Mode = 'lint' | 'init' | 'new' | 'presets' | 'preset show' | 'report'
 
 /** The modes in which each option does something; anywhere else it is a usage error. */
 const optionModes: Record<string, Mode[]> = {
-  preset: ['lint', 'init', 'new'],
-  config: ['lint'],
+  preset: ['lint', 'init', 'new', 'report'],
+  config: ['lint', 'report'],
   format: ['lint', 'preset show'],
   'max-warnings': ['lint'],
   quiet: ['lint'],
@@ -185,8 +189,8 @@ const optionModes: Record<string, Mode[]> = {
   'baseline-must-exist': ['lint'],
   'changed-since': ['lint'],
   title: ['new'],
-  output: ['new'],
-  force: ['init', 'new'],
+  output: ['new', 'report'],
+  force: ['init', 'new', 'report'],
 }
 
 /** When linting, options that only do something alongside another, and what that is. */
@@ -312,6 +316,13 @@ async function main(argv: string[]): Promise<number> {
     if (command === 'init') return commands.init(values.preset ?? defaultPreset, values.force === true, cwd)
     if (command === 'new') return commands.scaffoldCommand(values, cwd)
     if (command === 'presets') return commands.listPresets()
+    if (command === 'report') {
+      const reportPreset = values.preset && (isTemplatePath(values.preset) ? path.resolve(cwd, values.preset) : values.preset)
+      if (reportPreset) checkPresetReference(reportPreset, cwd)
+      const configs = configsFor(cwd, values.config, reportPreset)
+      const request = {paths: positionals.slice(1), output: values.output, force: values.force === true, version: packageVersion()}
+      return commands.reportCommand({...request, settingsOf: (file) => configs.settings[configs.indexOf(file)]}, cwd)
+    }
     if (positionals[1] !== 'show' || !positionals[2]) throw new UsageError('usage: designlint preset show <name|path>')
     return commands.showPreset(positionals[2], cwd, format === 'json')
   }

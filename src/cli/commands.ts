@@ -1,8 +1,14 @@
 /**
- * The CLI's commands other than linting: presets, preset show, init, new.
- * Loaded only when one of them is asked for.
+ * The CLI's commands other than linting: presets, preset show, init, new,
+ * report. Loaded only when one of them is asked for.
  */
 import path from 'node:path'
+import {VFile} from 'vfile'
+import type {Options} from '../plugin/plugin.js'
+import {lintFiles} from '../plugin/processor.js'
+import {renderHtmlReport} from '../report/html-report.js'
+import {createReportProcessor} from '../report/sections.js'
+import {expandPaths} from '../run/files.js'
 import {describePreset} from '../template/describe.js'
 import {builtinPresets, isTemplatePath, loadPreset} from '../preset/load.js'
 import {scaffold} from './scaffold.js'
@@ -65,4 +71,62 @@ export function scaffoldCommand(values: {preset?: string; title?: string; output
   writeFileAtomic(output, text, {force: values.force === true, createFolder: true})
   process.stderr.write(`designlint: wrote ${path.relative(cwd, output)} from ${values.preset}; fill it in, then run designlint on it\n`)
   return 0
+}
+
+/** Where `designlint report` writes without `-o`: replaced on every run, as it is designlint's own file. */
+export const defaultReportFile = 'designlint-report.html'
+
+/** What `designlint report` is given. */
+export interface ReportRequest {
+  /** Paths, folders and globs (none: the working folder). */
+  paths: string[]
+  /** The file to write (`-` for standard output); default {@link defaultReportFile}. */
+  output?: string | undefined
+  force: boolean
+  /** The settings of a document's config (a path relative to cwd) and the command line's. */
+  settingsOf: (file: string) => Options
+  version: string
+}
+
+/**
+ * `designlint report [paths] [-o file]`: lint the documents in this thread
+ * (no workers and no cache: the sections travel on the files, not as plain
+ * findings) and write the HTML report. Its exit code is 0 whatever the
+ * documents hold: the report is the result. An existing `-o` file is replaced
+ * only with `--force`; the default file always is.
+ */
+export async function reportCommand(request: ReportRequest, cwd: string): Promise<number> {
+  const {files: found, missing, notFiles} = await expandPaths(request.paths.length > 0 ? request.paths : ['.'], cwd)
+  const processors = new Map<Options, ReturnType<typeof createReportProcessor>>()
+  const files: VFile[] = []
+  for (const file of found) {
+    const settings = request.settingsOf(file)
+    let processor = processors.get(settings)
+    if (!processor) {
+      processor = createReportProcessor({...settings, config: false})
+      processors.set(settings, processor)
+    }
+    files.push(...(await lintFiles(processor, [file], cwd)))
+  }
+  for (const input of missing) files.push(unreadableFile(input, `No such file or folder, or no Markdown files match: ${input}`, cwd))
+  for (const {path: input, kind} of notFiles) files.push(unreadableFile(input, `Cannot read file: it is ${kind}, not a file`, cwd))
+  if (files.length === 0) process.stderr.write(`designlint: no Markdown files in ${request.paths.join(', ') || '.'}\n`)
+  const html = renderHtmlReport(files, {generated: new Date(), version: request.version})
+  if (request.output === '-') {
+    process.stdout.write(html)
+    return 0
+  }
+  const output = path.resolve(cwd, request.output ?? defaultReportFile)
+  writeFileAtomic(output, html, {force: request.force || request.output === undefined, createFolder: true})
+  const withFindings = files.filter((file) => file.messages.some((message) => typeof message.fatal === 'boolean')).length
+  process.stderr.write(`designlint: wrote ${path.relative(cwd, output)}: ${files.length} documents, ${withFindings} with findings\n`)
+  return 0
+}
+
+/** A document that could not be read, with its one fatal finding. */
+function unreadableFile(input: string, reason: string, cwd: string): VFile {
+  const file = new VFile({path: input, cwd})
+  const message = file.message(reason, {ruleId: 'read', source: 'designlint'})
+  message.fatal = true
+  return file
 }

@@ -52,7 +52,13 @@ function identity(
   return JSON.stringify([file, entry.ruleId, (entry.reason ?? '').replace(oldDraftNote, '')])
 }
 
-function messageIdentity(file: string, message: VFileMessage, byReason: boolean): string {
+/**
+ * What identifies a finding of a file named `file`, whatever line it is on:
+ * the file, rule, message id and the values in its message (its text when it
+ * has no id; with `byReason`, always its text). Baselines match findings on
+ * it, and the Code Quality format's fingerprints are made from it.
+ */
+export function messageIdentity(file: string, message: VFileMessage, byReason = false): string {
   if (byReason) return identity(file, {ruleId: message.ruleId ?? '', reason: message.reason})
   return identity(file, {ruleId: message.ruleId ?? '', messageId: message.messageId, data: message.data, reason: message.reason})
 }

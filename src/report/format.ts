@@ -1,9 +1,11 @@
 /**
  * Output formats, and the dispatch to them: `stylish` (vfile-reporter's),
- * `json`, and the CI formats `github`, `sarif`, `junit` and `markdown`.
+ * `json`, and the CI formats `github`, `sarif`, `junit`, `codequality` (GitLab)
+ * and `markdown`.
  */
 import type {VFile} from 'vfile'
 import {statistics} from 'vfile-statistics'
+import {formatCodeQuality} from './codequality.js'
 import {printableFile} from './common.js'
 import {formatGithub} from './github.js'
 import {formatJson} from './json.js'
@@ -15,7 +17,7 @@ import {formatStylish} from './stylish.js'
 export type {JsonFile, JsonMessage} from './json.js'
 
 /** The names `--format` takes. */
-export const formats = ['stylish', 'json', 'github', 'sarif', 'junit', 'markdown'] as const
+export const formats = ['stylish', 'json', 'github', 'sarif', 'junit', 'codequality', 'markdown'] as const
 
 /** An output format. */
 export type Format = (typeof formats)[number]
@@ -51,6 +53,8 @@ export async function formatResults(format: Format, given: VFile[], options: For
       return formatSarif(files, options.version ?? '0.0.0')
     case 'junit':
       return formatJunit(files)
+    case 'codequality':
+      return formatCodeQuality(files)
     case 'markdown':
       return formatMarkdown(options.quiet ? files.filter((file) => file.messages.length > 0) : files)
   }

@@ -328,8 +328,8 @@ describe('smaller faults', () => {
 
   it.each([
     [['--title', 'X', 'a.md'], '--title does nothing when linting: it is an option of "new"'],
-    [['--force', 'a.md'], '--force does nothing when linting: it is an option of "init" and "new"'],
-    [['-o', 'out.md', 'a.md'], '-o/--output does nothing when linting: it is an option of "new"'],
+    [['--force', 'a.md'], '--force does nothing when linting: it is an option of "init" and "new" and "report"'],
+    [['-o', 'out.md', 'a.md'], '-o/--output does nothing when linting: it is an option of "new" and "report"'],
     [['--update-baseline', 'a.md'], '--update-baseline does nothing without --baseline <file>'],
     [['--baseline-must-exist', 'a.md'], '--baseline-must-exist does nothing without --baseline <file>'],
     [['--stdin-filename', 'x.md', 'a.md'], '--stdin-filename does nothing without "-" (read standard input)'],
