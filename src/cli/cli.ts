@@ -206,6 +206,9 @@ function optionName(option: string): string {
   return option === 'output' ? '-o/--output' : `--${option}`
 }
 
+/** "a", "a and b", "a, b and c". */
+const wordList = new Intl.ListFormat('en-GB', {type: 'conjunction'})
+
 function modeName(mode: Mode): string {
   return mode === 'lint' ? 'linting' : `"${mode}"`
 }
@@ -215,7 +218,7 @@ function checkOptionsFit(mode: Mode, values: Record<string, unknown>, positional
   for (const [option, modes] of Object.entries(optionModes)) {
     if (values[option] === undefined || modes.includes(mode)) continue
     const where = mode === 'lint' ? 'when linting' : `with "${mode}"`
-    throw new UsageError(`${optionName(option)} does nothing ${where}: it is an option of ${modes.map(modeName).join(' and ')}`)
+    throw new UsageError(`${optionName(option)} does nothing ${where}: it is an option of ${wordList.format(modes.map(modeName))}`)
   }
   if (mode !== 'lint') return
   for (const {option, needs, why} of lintNeeds) {

@@ -328,7 +328,7 @@ describe('smaller faults', () => {
 
   it.each([
     [['--title', 'X', 'a.md'], '--title does nothing when linting: it is an option of "new"'],
-    [['--force', 'a.md'], '--force does nothing when linting: it is an option of "init" and "new" and "report"'],
+    [['--force', 'a.md'], '--force does nothing when linting: it is an option of "init", "new" and "report"'],
     [['-o', 'out.md', 'a.md'], '-o/--output does nothing when linting: it is an option of "new" and "report"'],
     [['--update-baseline', 'a.md'], '--update-baseline does nothing without --baseline <file>'],
     [['--baseline-must-exist', 'a.md'], '--baseline-must-exist does nothing without --baseline <file>'],
