@@ -13,6 +13,7 @@ import {isTitle} from '../src/align/align.js'
 import {defineRule} from '../src/rule/define.js'
 import {quoteSection, siblingsOf, underParent, whereItBelongs} from '../src/rule/wording.js'
 import {headingLine} from '../src/template/headings.js'
+import type {Point} from 'unist'
 
 export default defineRule({
   id: 'required-sections',
@@ -27,13 +28,16 @@ export default defineRule({
     'near-miss': 'Section "{heading}" does not match the template\'s {section}{under}: did you mean "{expected}"?',
     'title-placeholder': 'Title "{title}" keeps the template\'s placeholder {placeholder}: expected {expected}',
   },
-  check({analysis, report}) {
+  check({analysis, file, report}) {
+    const value = String(file.value)
     for (const match of analysis.alignment.matches) {
       const {section, heading} = match
       // An optional section may be left out; written under a near name, it is still a near miss.
       if (section.optional && match.status !== 'renamed') continue
       if (match.status === 'missing') {
-        const fix = {expected: [headingLine(section) + '\n\n']}
+        const block = headingLine(section) + (section.content.instructions ? '\n\n' + section.content.instructions : '')
+        const insertion = blockInsertion(value, match.insertAt, block)
+        const fix = insertion === undefined ? {} : {expected: [insertion]}
         if (isTitle(match)) {
           report('missing-title', match.insertAt, {section: quoteSection(match), level: section.depth}, fix)
           continue
@@ -83,6 +87,50 @@ export default defineRule({
     }
   },
 })
+
+/**
+ * The text that inserts `block` (a heading and its text) at `point` as a
+ * block of its own: blank lines around it, the document's line ending, one
+ * final newline at the end of the document. None where it could not stand
+ * alone (the middle of a line, or between two lines of one paragraph): an
+ * uncertain insertion is never offered.
+ */
+export function blockInsertion(value: string, point: Point, block: string): string | undefined {
+  const offset = offsetOf(value, point)
+  if (offset === undefined) return undefined
+  const newline = value.includes('\r\n') ? '\r\n' : '\n'
+  const text = block.replace(/\r?\n/g, newline)
+  const before = value.slice(0, offset)
+  const after = value.slice(offset)
+  const isHeading = (line: string) => /^ {0,3}#{1,6}(?:\s|$)/.test(line)
+  if (before === '' || before.endsWith('\n')) {
+    // At the start of a line.
+    const previousLine = /[^\n]*$/.exec(before.replace(/\r?\n$/, ''))?.[0] ?? ''
+    const nextLine = /^[^\r\n]*/.exec(after)?.[0] ?? ''
+    const previousBlank = before === '' || previousLine.trim() === ''
+    // A heading interrupts a paragraph; a block put before a line of text would cut it.
+    if (!previousBlank && nextLine.trim() !== '' && !isHeading(nextLine)) return undefined
+    const lead = previousBlank ? '' : newline
+    return lead + text + newline + (after.trim() === '' ? '' : newline)
+  }
+  // At the end of a line: the block follows it, unless the next line goes on with its paragraph.
+  const rest = /^\r?\n([^\r\n]*)/.exec(after)
+  if (after !== '' && !rest) return undefined
+  if (rest && rest[1].trim() !== '' && !isHeading(rest[1])) return undefined
+  return newline + newline + text
+}
+
+/** The offset of a point in `value` (its line and column), if it is inside it. */
+function offsetOf(value: string, point: Point): number | undefined {
+  let offset = 0
+  for (let line = 1; line < point.line; line++) {
+    const end = value.indexOf('\n', offset)
+    if (end === -1) return undefined
+    offset = end + 1
+  }
+  const at = offset + point.column - 1
+  return at <= value.length ? at : undefined
+}
 
 /** The length of the title part of a heading's text (after its number). */
 function titleLength(heading: {text: string; number?: string}): number {

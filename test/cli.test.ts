@@ -78,7 +78,8 @@ describe('designlint CLI', () => {
         column: 1,
         fatal: true,
         severity: 'error',
-        expected: ['### Rollback Strategy\n\n'],
+        // The heading with the template's instruction text under it: what --fix and the quick fix insert.
+        expected: ['### Rollback Strategy\n\n[How to rollback if issues occur]\n\n'],
         url: expect.stringMatching(/rules\/required-sections\.md(#[\w-]+)?$/),
       }),
     ])

@@ -3,7 +3,7 @@
  * published diagnostics, change the document, request code actions and apply
  * one.
  */
-import {spawn} from 'node:child_process'
+import {spawn, spawnSync} from 'node:child_process'
 import {mkdtempSync, readFileSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
@@ -149,6 +149,15 @@ describe('designlint-language-server', () => {
     })
     const fixed = applyEdits(without, actions[0].edit.changes[other])
     expect(fixed).toContain('### Deployment Process\n')
-    expect(fixed.indexOf('### Rollback Strategy\n\n### Monitoring')).toBeGreaterThan(fixed.indexOf('### Deployment Process'))
+    // The template's instruction text comes with the heading: the document shows what to write.
+    const inserted = '### Rollback Strategy\n\n[How to rollback if issues occur]\n\n### Monitoring'
+    expect(fixed.indexOf(inserted)).toBeGreaterThan(fixed.indexOf('### Deployment Process'))
+    // --fix makes the same edit from the same finding: one implementation.
+    const cli = spawnSync(process.execPath, [path.join(root, 'dist', 'bundle', 'cli.js'), '--fix', '-', '--stdin-filename', 'missing.md'], {
+      cwd: dir,
+      input: without,
+      encoding: 'utf8',
+    })
+    expect(cli.stdout).toBe(fixed)
   }, 30_000)
 })

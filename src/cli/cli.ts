@@ -13,7 +13,7 @@ import {applyBaseline, baselineRoot, createBaseline, readBaseline, writeBaseline
 import {changedFiles} from '../run/changed.js'
 import {checkFiles} from '../run/check-files.js'
 import {DesignlintError, fileError, fromSystemError, UsageError} from '../util/errors.js'
-import {removeTemporaryFilesOnSignal} from '../util/write-file.js'
+import {removeTemporaryFilesOnSignal, writeFileAtomic} from '../util/write-file.js'
 import {ConfigError, findConfig, loadConfigFile, type LoadedConfig} from '../config/config.js'
 import type {Options} from '../plugin/plugin.js'
 import {expandPaths} from '../run/files.js'
@@ -188,6 +188,8 @@ const optionModes: Record<string, Mode[]> = {
   'update-baseline': ['lint'],
   'baseline-must-exist': ['lint'],
   'changed-since': ['lint'],
+  fix: ['lint'],
+  'fix-dry-run': ['lint'],
   title: ['new'],
   output: ['new', 'report'],
   force: ['init', 'new', 'report'],
@@ -198,6 +200,7 @@ const lintNeeds: Array<{option: string; needs: (values: Record<string, unknown>,
   {option: 'update-baseline', needs: (values) => values.baseline !== undefined, why: 'without --baseline <file>'},
   {option: 'baseline-must-exist', needs: (values) => values.baseline !== undefined, why: 'without --baseline <file>'},
   {option: 'cache-location', needs: (values) => values.cache !== undefined, why: 'without --cache'},
+  {option: 'fix', needs: (values) => values['fix-dry-run'] === undefined, why: 'with --fix-dry-run, which only shows the fixes'},
   {option: 'stdin-filename', needs: (_, positionals) => positionals.includes('-'), why: 'without "-" (read standard input)'},
 ]
 
@@ -279,6 +282,8 @@ function parseCommandLine(argv: string[]) {
         'update-baseline': {type: 'boolean'},
         'baseline-must-exist': {type: 'boolean'},
         'changed-since': {type: 'string'},
+        fix: {type: 'boolean'},
+        'fix-dry-run': {type: 'boolean'},
         output: {type: 'string', short: 'o'},
         force: {type: 'boolean'},
         version: {type: 'boolean', short: 'v', default: false},
@@ -338,6 +343,10 @@ async function main(argv: string[]): Promise<number> {
   const files: VFile[] = []
   const inputs = positionals.length > 0 ? positionals : ['.']
   const paths = inputs.filter((input) => input !== '-')
+  const fixing: FixMode | undefined = values['fix-dry-run'] ? 'dry-run' : values.fix ? 'write' : undefined
+  // What --fix writes to standard output (the fixed document of "-", or the diffs) keeps the report off it.
+  const reportToStderr = fixing === 'dry-run' || (fixing === 'write' && inputs.includes('-'))
+  const fixed = {findings: 0, files: 0}
   if (inputs.includes('-')) {
     let value: string
     try {
@@ -347,7 +356,15 @@ async function main(argv: string[]): Promise<number> {
     }
     const {createProcessor, lintText} = await import('../plugin/processor.js')
     const settings = configs.settings[configs.indexOf(values['stdin-filename'])]
-    files.push(lintText(createProcessor(settings), value, values['stdin-filename'], cwd))
+    const processor = createProcessor(settings)
+    if (fixing) {
+      const name = values['stdin-filename'] ?? 'stdin'
+      const result = await fixDocument(value, (text) => lintText(processor, text, values['stdin-filename'], cwd))
+      if (fixing === 'write') process.stdout.write(result.text)
+      else process.stdout.write(result.diff(name))
+      countFixed(fixed, result.applied)
+      files.push(result.file)
+    } else files.push(lintText(processor, value, values['stdin-filename'], cwd))
   }
   // Only now: a signal handler would make the blocking read of standard input uninterruptible.
   removeTemporaryFilesOnSignal()
@@ -362,8 +379,11 @@ async function main(argv: string[]): Promise<number> {
       : undefined
     // Each file with the settings of its nearest config (or of --config).
     const configOf = found.map((file) => configs.indexOf(file))
-    const results = await checkFiles({files: found, configOf, settings: configs.settings}, cwd, {workers, cache})
-    files.push(...results.map((result) => fromPlain(result, cwd)))
+    if (fixing) files.push(...(await fixFiles(found, configOf, configs.settings, cwd, fixing, fixed)))
+    else {
+      const results = await checkFiles({files: found, configOf, settings: configs.settings}, cwd, {workers, cache})
+      files.push(...results.map((result) => fromPlain(result, cwd)))
+    }
     for (const input of missing) files.push(unreadable(input, `No such file or folder, or no Markdown files match: ${input}`, cwd))
     for (const {path: input, kind} of notFiles) files.push(unreadable(input, `Cannot read file: it is ${kind}, not a file`, cwd))
     if (found.length === 0 && missing.length === 0 && notFiles.length === 0 && !inputs.includes('-')) {
@@ -408,7 +428,11 @@ async function main(argv: string[]): Promise<number> {
     version: packageVersion(),
     ...(color === undefined ? {} : {color}),
   })
-  if (output) process.stdout.write(output + '\n')
+  if (output) (reportToStderr ? process.stderr : process.stdout).write(output + '\n')
+  if (fixing) {
+    const verb = fixing === 'write' ? 'fixed' : 'would fix'
+    process.stderr.write(`designlint: ${verb} ${fixed.findings} findings in ${fixed.files} files\n`)
+  }
 
   const {errors, warnings} = countFindings(files)
   if (errors > 0) return 1
@@ -417,6 +441,68 @@ async function main(argv: string[]): Promise<number> {
     return 1
   }
   return 0
+}
+
+/** `write`: --fix; `dry-run`: --fix-dry-run. */
+type FixMode = 'write' | 'dry-run'
+
+/** A document fixed: its text, the edits applied, its diff, and the findings left. */
+async function fixDocument(value: string, lint: (text: string) => VFile) {
+  const {fixText} = await import('../fix/fix.js')
+  const {unifiedDiff} = await import('../fix/diff.js')
+  let last: VFile | undefined
+  const result = fixText(value, (text) => {
+    last = lint(text)
+    return last.messages
+  })
+  return {...result, file: last!, diff: (name: string) => unifiedDiff(name, value, result.text)}
+}
+
+function countFixed(fixed: {findings: number; files: number}, applied: unknown[]): void {
+  fixed.findings += applied.length
+  if (applied.length > 0) fixed.files++
+}
+
+/**
+ * --fix on files from disk, one after another on this thread (each pass
+ * lints again): each changed file written atomically, or its diff printed
+ * (--fix-dry-run). The findings are those left.
+ */
+async function fixFiles(
+  found: string[],
+  configOf: number[],
+  settings: Options[],
+  cwd: string,
+  mode: FixMode,
+  fixed: {findings: number; files: number},
+): Promise<VFile[]> {
+  const {createProcessor, lintText} = await import('../plugin/processor.js')
+  const processors = new Map<number, ReturnType<typeof createProcessor>>()
+  const results: VFile[] = []
+  for (const [index, file] of found.entries()) {
+    const absolute = path.resolve(cwd, file)
+    let value: string
+    try {
+      value = readFileSync(absolute, 'utf8')
+    } catch (error) {
+      results.push(unreadable(file, `Cannot read file: ${fileError('read', file, error).message}`, cwd))
+      continue
+    }
+    let processor = processors.get(configOf[index])
+    if (!processor) {
+      processor = createProcessor({...settings[configOf[index]], config: false})
+      processors.set(configOf[index], processor)
+    }
+    const linter = processor
+    const result = await fixDocument(value, (text) => lintText(linter, text, file, cwd))
+    countFixed(fixed, result.applied)
+    if (result.text !== value) {
+      if (mode === 'write') writeFileAtomic(absolute, result.text, {force: true})
+      else process.stdout.write(result.diff(file.split(path.sep).join('/')))
+    }
+    results.push(result.file)
+  }
+  return results
 }
 
 /** A fatal `read` finding for a path that gave no document to lint. */

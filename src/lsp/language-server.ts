@@ -4,7 +4,9 @@
  * diagnostics with rule ids, severities and doc links as documents change,
  * and quick fixes from each finding's `expected` (insert a missing section
  * heading, fix a misspelt status). Placeholders carry no `expected`: they are
- * never auto-fixed.
+ * never auto-fixed. A quick fix replaces exactly the finding's place with its
+ * `expected`, which is the edit `--fix` applies (src/fix/edits.ts `editOf`):
+ * the rules compute each fix once, for both.
  *
  * It runs remark with designlint on every Markdown document; `.remarkrc`
  * files add other remark plugins, and designlint's own config file

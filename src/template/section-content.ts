@@ -33,7 +33,24 @@ export function sectionContent(nodes: RootContent[], source: string): SectionCon
       }
     }
   }
+  const instructions = instructionText(nodes, source)
+  if (instructions) content.instructions = instructions
   return content
+}
+
+/**
+ * The blocks of a section that are template text (instructions, examples
+ * to replace), as the template writes them, joined by a blank line; tables,
+ * code and designlint's own annotations left out.
+ */
+export function instructionText(nodes: RootContent[], source: string): string {
+  const kept = nodes.filter(
+    (node) => (node.type === 'paragraph' || node.type === 'list' || node.type === 'blockquote') && templateTexts(node, source).length > 0,
+  )
+  return kept
+    .map((node) => source.slice(node.position?.start.offset ?? 0, node.position?.end.offset ?? 0).replace(/\r\n?/g, '\n'))
+    .filter((text) => text.trim() !== '')
+    .join('\n\n')
 }
 
 /**

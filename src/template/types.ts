@@ -90,6 +90,12 @@ export interface ItemField {
 
 export interface SectionContent {
   texts: TemplateText[]
+  /**
+   * The section's instruction text as the template writes it (Markdown, its
+   * blocks of template text joined by a blank line): what an inserted
+   * missing section holds, so the document shows what to write.
+   */
+  instructions?: string
   tables: TemplateTable[]
   diagrams: TemplateDiagram[]
   itemFields: ItemField[]

@@ -23,6 +23,7 @@ const stages = [
   'config',
   'plugin',
   'report',
+  'fix',
   'run',
   'cli',
   'lsp',
