@@ -299,7 +299,9 @@ async function main(argv: string[]): Promise<number> {
   const {values, positionals} = parseCommandLine(argv)
 
   if (values.help) {
-    process.stdout.write(help + '\n')
+    // A command's --help is its own: `designlint new --help`.
+    const command = commandOf(positionals, process.cwd())
+    process.stdout.write((command ? (await import('./commands.js')).commandHelp(command) : help) + '\n')
     return 0
   }
   if (values.version) {

@@ -2,6 +2,7 @@
  * The CLI's commands other than linting: presets, preset show, init, new,
  * report. Loaded only when one of them is asked for.
  */
+import {execFileSync} from 'node:child_process'
 import path from 'node:path'
 import {VFile} from 'vfile'
 import type {Options} from '../plugin/plugin.js'
@@ -11,12 +12,69 @@ import {createReportProcessor} from '../report/sections.js'
 import {expandPaths} from '../run/files.js'
 import {describePreset} from '../template/describe.js'
 import {builtinPresets, isTemplatePath, loadPreset} from '../preset/load.js'
+import {defaultPreset} from '../preset/default.js'
 import {scaffold} from './scaffold.js'
 import type {TemplateSection} from '../template/types.js'
 import {writeFileAtomic} from '../util/write-file.js'
 
 import {UsageError} from '../util/errors.js'
 import {headingLine} from '../template/headings.js'
+
+/** Where `designlint report` writes without `-o`: replaced on every run, as it is designlint's own file. */
+export const defaultReportFile = 'designlint-report.html'
+
+/** Each command's `--help`: its usage and its options. */
+const commandHelps: Record<string, string> = {
+  presets: `Usage: designlint presets
+
+List the built-in presets (${builtinPresets.join(', ')}) and the sections each requires.
+More on one: designlint preset show <name>.`,
+  preset: `Usage: designlint preset show <name|path> [--format json]
+
+Print what a preset or a template .md file requires: sections, tables,
+diagrams, fields and their allowed values.
+
+Options:
+  --format json            the preset as JSON`,
+  init: `Usage: designlint init [--preset <name|path>] [--force]
+
+Write .designlintrc.json in the working folder for a preset.
+
+Options:
+  --preset <name|path>     ${builtinPresets.join(', ')}, a template .md file, or "auto"
+                           (default: ${defaultPreset})
+  --force                  replace an existing .designlintrc.json`,
+  new: `Usage: designlint new --preset <name|path> [--title "…"] [-o file] [--force]
+
+Write a new document from a preset's template: its title filled in, Status the
+first draft status, dates today, Author from git config user.name.
+
+Options:
+  --preset <name|path>     ${builtinPresets.join(', ')}, or a template .md file
+  --title <title>          the document's title
+  -o, --output <file>      where to write it (its folders are created); default:
+                           standard output
+  --force                  replace an existing file`,
+  report: `Usage: designlint report [paths|globs...] [-o file] [--force]
+
+Write one self-contained HTML page: each document against its template's
+sections (present, missing, empty, moved, misplaced, renamed), how complete
+each document and each section is, and the findings by rule.
+
+Options:
+  --preset <name|path>     the preset for documents with no config or front matter
+  --config <file>          the config file to use instead of searching for one
+  -o, --output <file>      where to write it (- for standard output); default:
+                           ${defaultReportFile}, replaced on every run
+  --force                  replace an existing -o file`,
+}
+
+/** The `--help` text of a command (`presets`, `preset`, `init`, `new`, `report`). */
+export function commandHelp(command: string): string {
+  const text = commandHelps[command]
+  if (text === undefined) throw new Error(`no help for the "${command}" command`)
+  return text
+}
 
 /** `designlint preset show <name|path>`. */
 export function showPreset(reference: string, cwd: string, json: boolean): number {
@@ -62,7 +120,14 @@ export function scaffoldCommand(values: {preset?: string; title?: string; output
     const from = output ? path.dirname(output) : cwd
     reference = path.relative(from, path.resolve(cwd, reference)).split(path.sep).join('/')
   }
-  const text = scaffold({preset: values.preset, templateReference: reference, cwd, ...(values.title ? {title: values.title} : {})})
+  const author = gitUserName(cwd)
+  const text = scaffold({
+    preset: values.preset,
+    templateReference: reference,
+    cwd,
+    ...(values.title ? {title: values.title} : {}),
+    ...(author ? {author} : {}),
+  })
   if (!output) {
     process.stdout.write(text)
     return 0
@@ -72,9 +137,6 @@ export function scaffoldCommand(values: {preset?: string; title?: string; output
   process.stderr.write(`designlint: wrote ${path.relative(cwd, output)} from ${values.preset}; fill it in, then run designlint on it\n`)
   return 0
 }
-
-/** Where `designlint report` writes without `-o`: replaced on every run, as it is designlint's own file. */
-export const defaultReportFile = 'designlint-report.html'
 
 /** What `designlint report` is given. */
 export interface ReportRequest {
@@ -129,4 +191,14 @@ function unreadableFile(input: string, reason: string, cwd: string): VFile {
   const message = file.message(reason, {ruleId: 'read', source: 'designlint'})
   message.fatal = true
   return file
+}
+
+/** The user's name as git knows it (`git config user.name` in cwd), or undefined without git or a name. */
+export function gitUserName(cwd: string): string | undefined {
+  try {
+    const name = execFileSync('git', ['config', 'user.name'], {cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore']}).trim()
+    return name === '' ? undefined : name
+  } catch {
+    return undefined
+  }
 }

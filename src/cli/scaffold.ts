@@ -3,7 +3,8 @@
  * It is the template with its title filled in, its Status set to the first
  * draft status, its dates set to today, and its empty example table rows
  * dropped, so it lints with only content findings (placeholders, template
- * text) until it is filled.
+ * text) until it is filled. An Author field gets the author's name when it
+ * is known (`designlint new` takes it from `git config user.name`).
  */
 import {readFileSync} from 'node:fs'
 import {builtinTemplatePath, isBuiltinPreset, loadPreset} from '../preset/load.js'
@@ -14,6 +15,8 @@ export interface ScaffoldOptions {
   /** Preset name or template path (relative to cwd). */
   preset: string
   title?: string
+  /** The author's name, for the template's Author field (none: the field keeps its placeholder). */
+  author?: string
   /** Today, as an ISO date (for tests). */
   today?: string
   /** How the new document names its template in front matter. */
@@ -39,7 +42,7 @@ export function scaffold(options: ScaffoldOptions): string {
       : `${heading}: ${options.title}`
     lines[index] = '# ' + filled
   }
-  // Fields: the first draft status, today's date.
+  // Fields: the first draft status, today's date, the author.
   for (const field of preset.fields) {
     if (field.region === 'frontmatter') continue
     const index = field.line - 1
@@ -50,6 +53,7 @@ export function scaffold(options: ScaffoldOptions): string {
     let value: string | undefined
     if (field.key === 'status' && field.choices) value = preset.draftStatuses[0] ?? field.choices.values[0]
     if (field.format === 'iso-date' || field.format === 'date') value = today
+    if (isAuthorField(field.key) && options.author) value = options.author
     if (value !== undefined) lines[index] = line.slice(0, at) + value + line.slice(at + field.example.length)
   }
   // Empty example rows ("| | | |") are rows to add, not to keep.
@@ -58,4 +62,9 @@ export function scaffold(options: ScaffoldOptions): string {
   const reference = `template: ${options.templateReference}\n`
   if (text.startsWith('---\n')) return text.replace(/^---\n/, '---\n' + reference)
   return '---\n' + reference + '---\n\n' + text
+}
+
+/** A field that names the document's author: `Author`, `Authors`. */
+function isAuthorField(key: string): boolean {
+  return key === 'author' || key === 'authors'
 }
