@@ -87,7 +87,7 @@ describe('GitHub action', () => {
     expect(action.runs.using).toBe('composite')
     expect(Object.keys(action.inputs)).toEqual(['paths', 'preset', 'changed-since', 'baseline', 'args'])
     expect(action.runs.steps.map((step) => step.run)).toEqual([
-      'npm ci --prefix "$GITHUB_ACTION_PATH" --no-audit --no-fund >/dev/null',
+      'npm ci --prefix "$GITHUB_ACTION_PATH" --no-audit --no-fund >&2',
       'bash "$GITHUB_ACTION_PATH/.github-action/run.sh"',
     ])
   })
