@@ -1,13 +1,30 @@
 /**
  * `npm run bench`: designlint against its peers and against its own parser,
- * side by side in one run on this machine, on the corpora in ../shared.
- * Prints a table of medians and ratios and writes it to bench/RESULTS.md.
+ * side by side in one run on this machine, on the corpora in ../shared; the
+ * one-document run against `node -e 0` and against importing the parser; and
+ * the time per MB of pathological documents at a few sizes. The commands of
+ * a table run alternately (one run of each, then the next round), so a
+ * neighbour's load falls on all of them alike; each figure is a median.
+ * Prints the tables and writes them to bench/RESULTS.md.
  *
- * BENCH_RUNS (default 3) sets how many times each command runs.
+ * BENCH_RUNS (default 3) sets how many rounds the corpus tables run (the
+ * one-document table runs at least 11). BENCH_ONLY=startup,pathological,rfc,kep
+ * runs only those parts, and replaces only their sections of RESULTS.md.
  */
 import {spawnSync} from 'node:child_process'
-import {cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, appendFileSync} from 'node:fs'
-import {cpus, tmpdir, totalmem} from 'node:os'
+import {
+  appendFileSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs'
+import {cpus, loadavg, tmpdir, totalmem} from 'node:os'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import remarkParse from 'remark-parse'
@@ -23,6 +40,9 @@ const runs = Number(process.env.BENCH_RUNS ?? 3)
 const cli = path.join(root, 'dist', 'bundle', 'cli.js')
 const bin = (name: string) => path.join(root, 'node_modules', '.bin', name)
 const timeBinary = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined
+/** The parts to run (all when BENCH_ONLY is unset). */
+const only = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',').map((part) => part.trim())) : undefined
+const runsPart = (part: string) => only === undefined || only.has(part)
 
 interface Measure {
   seconds: number
@@ -35,23 +55,54 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)]
 }
 
-/** Run a command `runs` times; the median wall time and the largest peak memory. */
-function measure(command: string[], cwd: string, times = runs): Measure {
-  const seconds: number[] = []
-  const memory: number[] = []
-  for (let index = 0; index < times; index++) {
-    const start = performance.now()
-    const args = timeBinary ? ['-f', '%M', ...command] : command.slice(1)
-    const result = spawnSync(timeBinary ?? command[0], args, {cwd, encoding: 'utf8', maxBuffer: 1 << 30})
-    seconds.push((performance.now() - start) / 1000)
-    if (result.error) throw result.error
-    const kilobytes = timeBinary ? Number(result.stderr.trim().split('\n').pop()) : NaN
-    if (!Number.isNaN(kilobytes)) memory.push(kilobytes / 1024)
+/** One run of a command: wall time in seconds and peak memory in MB, where /usr/bin/time can tell. */
+function runOnce(command: string[], cwd: string): {seconds: number; megabytes?: number} {
+  const start = performance.now()
+  const args = timeBinary ? ['-f', '%M', ...command] : command.slice(1)
+  const result = spawnSync(timeBinary ?? command[0], args, {cwd, encoding: 'utf8', maxBuffer: 1 << 30})
+  const seconds = (performance.now() - start) / 1000
+  if (result.error) throw result.error
+  const kilobytes = timeBinary ? Number(result.stderr.trim().split('\n').pop()) : NaN
+  return Number.isNaN(kilobytes) ? {seconds} : {seconds, megabytes: kilobytes / 1024}
+}
+
+/** A command of a table, by name. */
+interface Command {
+  name: string
+  command: string[]
+  cwd: string
+}
+
+/**
+ * Run the commands alternately, `times` rounds of one run each; for each
+ * command the median wall time and the largest peak memory.
+ */
+function measureAlternately(commands: Command[], times = runs): Map<string, Measure> {
+  const seconds = new Map<string, number[]>(commands.map(({name}) => [name, []]))
+  const memory = new Map<string, number[]>(commands.map(({name}) => [name, []]))
+  for (let round = 0; round < times; round++) {
+    for (const {name, command, cwd} of commands) {
+      const once = runOnce(command, cwd)
+      seconds.get(name)?.push(once.seconds)
+      if (once.megabytes !== undefined) memory.get(name)?.push(once.megabytes)
+    }
   }
-  return {seconds: median(seconds), ...(memory.length ? {megabytes: Math.max(...memory)} : {})}
+  const measures = new Map<string, Measure>()
+  for (const {name} of commands) {
+    const peaks = memory.get(name) ?? []
+    measures.set(name, {seconds: median(seconds.get(name) ?? []), ...(peaks.length ? {megabytes: Math.max(...peaks)} : {})})
+  }
+  return measures
+}
+
+/** Run a command `times` times in a row: the median wall time and the largest peak memory. */
+function measure(command: string[], cwd: string, times = runs): Measure {
+  return measureAlternately([{name: 'only', command, cwd}], times).get('only') as Measure
 }
 
 interface Corpus {
+  /** Its part's name in BENCH_ONLY. */
+  part: 'rfc' | 'kep'
   name: string
   template: string
   /** The documents, relative to `dir`, and a glob for the peers. */
@@ -65,6 +116,7 @@ function corpusList(): Corpus[] {
   const rfc = path.join(corpora, 'rust-rfcs')
   if (existsSync(rfc)) {
     list.push({
+      part: 'rfc',
       name: 'Rust RFCs',
       template: path.join(rfc, '0000-template.md'),
       dir: rfc,
@@ -81,6 +133,7 @@ function corpusList(): Corpus[] {
       for (const item of readdirSync(path.join(kep, sig)))
         if (existsSync(path.join(kep, sig, item, 'README.md'))) files.push(path.join(sig, item, 'README.md'))
     list.push({
+      part: 'kep',
       name: 'Kubernetes KEPs',
       template: path.join(kep, 'NNNN-kep-template', 'README.md'),
       dir: kep,
@@ -91,8 +144,16 @@ function corpusList(): Corpus[] {
   return list
 }
 
-/** Peer configurations derived from the template: the headings it requires. */
+/**
+ * Peer configurations derived from the template: the headings it requires
+ * (markdownlint-cli2, contextlint); designlint's own plugin for remark-cli,
+ * installed in `work`'s node_modules as a link to this package.
+ */
 function peerConfigs(corpus: Corpus, work: string): void {
+  mkdirSync(path.join(work, 'node_modules'), {recursive: true})
+  const link = path.join(work, 'node_modules', 'designlint')
+  if (!existsSync(link)) symlinkSync(root, link, 'dir')
+  writeFileSync(path.join(work, '.remarkrc.json'), JSON.stringify({plugins: [['designlint', {preset: corpus.template}]]}))
   const preset = loadPreset(corpus.template)
   const all = [...walkSections(preset)].filter((section) => section !== preset.title)
   const top = preset.sections.filter((section) => !section.optional)
@@ -136,131 +197,235 @@ function row(cells: Array<string | number>): string {
   return '| ' + cells.map((cell) => (typeof cell === 'number' ? cell.toFixed(2) : cell)).join(' | ') + ' |'
 }
 
-function main(): void {
-  const list = corpusList()
-  if (list.length === 0) {
-    process.stdout.write('bench: ../shared/corpora is absent; nothing to measure\n')
-    return
-  }
-  const lines: string[] = [
-    '# designlint benchmarks',
-    '',
-    `Measured ${new Date().toISOString().slice(0, 10)} by \`npm run bench\` on ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; medians of ${runs} runs. Peak memory is the largest maximum resident set size of the process (worker threads included) over the runs.`,
-    '',
-  ]
-  const say = (line = '') => {
-    lines.push(line)
-    process.stdout.write(line + '\n')
-  }
-  const work = mkdtempSync(path.join(tmpdir(), 'designlint-bench-'))
+/** The path of a peer's command in node_modules/.bin, or undefined when it is not installed. */
+function installed(name: string): string | undefined {
+  return existsSync(bin(name)) ? bin(name) : undefined
+}
 
-  for (const corpus of list) {
-    peerConfigs(corpus, work)
-    const copy = path.join(work, 'docs')
-    rmSync(copy, {recursive: true, force: true})
-    cpSync(corpus.dir, copy, {recursive: true})
-    const ours = ['node', cli, '--preset', corpus.template, '--format', 'json', corpus.glob]
-    const designlint = measure(ours, copy)
-    const oneThread = measure([...ours.slice(0, 2), '--workers', '0', ...ours.slice(2)], copy)
-    const markdownlint = measure([bin('markdownlint-cli2'), '--config', path.join(work, '.markdownlint-cli2.jsonc'), corpus.glob], copy)
-    const contextlint = measure([bin('contextlint'), '--config', path.join(work, 'contextlint.config.json'), corpus.glob], copy)
-    const cacheDir = path.join(work, 'cache')
-    rmSync(cacheDir, {recursive: true, force: true})
-    const cached = [...ours.slice(0, 2), '--cache', '--cache-location', cacheDir, ...ours.slice(2)]
-    const cold = measure(cached, copy, 1)
-    const warm = measure(cached, copy)
-    appendFileSync(path.join(copy, corpus.files[0]), '\nOne more line.\n')
-    const oneChanged = spawnSync(cached[0], cached.slice(1), {
+/** A corpus's table: every tool on the same documents, alternately. Returns its Markdown lines. */
+function benchCorpus(corpus: Corpus, work: string): string[] {
+  const lines: string[] = []
+  const say = (line = '') => lines.push(line)
+  peerConfigs(corpus, work)
+  const copy = path.join(work, 'docs')
+  rmSync(copy, {recursive: true, force: true})
+  cpSync(corpus.dir, copy, {recursive: true})
+  const ours = ['node', cli, '--preset', corpus.template, '--format', 'json', corpus.glob]
+  const rumdl = installed('rumdl')
+  const commands: Command[] = [
+    {name: 'designlint', command: ours, cwd: copy},
+    {name: 'one thread', command: [...ours.slice(0, 2), '--workers', '0', ...ours.slice(2)], cwd: copy},
+    {
+      name: 'markdownlint-cli2',
+      command: [bin('markdownlint-cli2'), '--config', path.join(work, '.markdownlint-cli2.jsonc'), corpus.glob],
       cwd: copy,
-      encoding: 'utf8',
-      env: {...process.env, DESIGNLINT_CACHE_STATS: '1'},
-      maxBuffer: 1 << 30,
-    }).stderr.trim()
-    const engine = engineOverParse(corpus)
+    },
+    {name: 'contextlint', command: [bin('contextlint'), '--config', path.join(work, 'contextlint.config.json'), corpus.glob], cwd: copy},
+    {
+      name: 'remark-cli',
+      command: ['node', path.join(root, 'node_modules', 'remark-cli', 'cli.js'), '--no-stdout', '--quiet', '--no-color', corpus.glob],
+      cwd: copy,
+    },
+    ...(rumdl ? [{name: 'rumdl', command: [rumdl, 'check', ...corpus.files], cwd: copy}] : []),
+  ]
+  const measures = measureAlternately(commands)
+  const designlint = measures.get('designlint') as Measure
+  const oneThread = measures.get('one thread') as Measure
+  const markdownlint = measures.get('markdownlint-cli2') as Measure
+  const contextlint = measures.get('contextlint') as Measure
 
-    say(`## ${corpus.name}: ${corpus.files.length} documents`)
-    say()
-    say('| tool | what it checks | wall time (s) | peak memory (MB) | designlint / tool |')
-    say('| --- | --- | ---: | ---: | ---: |')
-    say(
-      row([
-        'designlint (all rules, worker threads)',
-        'the template compiled as a preset',
-        designlint.seconds,
-        designlint.megabytes?.toFixed(0) ?? '',
-        '1.00',
-      ]),
-    )
-    say(
-      row([
-        'designlint --workers 0',
-        'the same, one thread',
-        oneThread.seconds,
-        oneThread.megabytes?.toFixed(0) ?? '',
-        (designlint.seconds / oneThread.seconds).toFixed(2),
-      ]),
-    )
-    say(
-      row([
-        'markdownlint-cli2 (MD043 only)',
-        "the template's headings",
-        markdownlint.seconds,
-        markdownlint.megabytes?.toFixed(0) ?? '',
-        (designlint.seconds / markdownlint.seconds).toFixed(2),
-      ]),
-    )
-    say(
-      row([
-        '@contextlint/cli (SEC-001, SEC-002)',
-        'required top-level sections and their order',
-        contextlint.seconds,
-        contextlint.megabytes?.toFixed(0) ?? '',
-        (designlint.seconds / contextlint.seconds).toFixed(2),
-      ]),
-    )
-    say()
-    say('| measure | value | target | holds |')
-    say('| --- | ---: | ---: | --- |')
-    const check = (name: string, value: number, target: number, unit = '×') =>
-      say(row([name, `${value.toFixed(2)}${unit}`, `≤ ${target}${unit}`, value <= target ? 'yes' : 'no']))
-    check('designlint / markdownlint-cli2 MD043', designlint.seconds / markdownlint.seconds, 0.5)
-    check('designlint / contextlint', designlint.seconds / contextlint.seconds, 0.75)
-    check('rules and engine over the bare parse (one thread, in process)', engine.full / engine.parse, 1.15)
-    say(row(['… bare parse / full check, seconds', `${engine.parse.toFixed(2)} / ${engine.full.toFixed(2)}`, '', '']))
-    check('warm --cache run / cold run', warm.seconds / cold.seconds, 0.05)
-    say(row(['… cold / warm, seconds', `${cold.seconds.toFixed(2)} / ${warm.seconds.toFixed(2)}`, '', '']))
-    say(row(['… after changing one document', oneChanged, 'one re-checked', /1 checked$/.test(oneChanged) ? 'yes' : 'no']))
-    if (corpus.name === 'Kubernetes KEPs') {
-      check('peak memory, worker threads', designlint.megabytes ?? NaN, 200, ' MB')
-      check('peak memory, one thread', oneThread.megabytes ?? NaN, 200, ' MB')
-    }
-    say()
-  }
+  const cacheDir = path.join(work, 'cache')
+  rmSync(cacheDir, {recursive: true, force: true})
+  const cached = [...ours.slice(0, 2), '--cache', '--cache-location', cacheDir, ...ours.slice(2)]
+  const cold = measure(cached, copy, 1)
+  const warm = measure(cached, copy)
+  appendFileSync(path.join(copy, corpus.files[0]), '\nOne more line.\n')
+  const oneChanged = spawnSync(cached[0], cached.slice(1), {
+    cwd: copy,
+    encoding: 'utf8',
+    env: {...process.env, DESIGNLINT_CACHE_STATS: '1'},
+    maxBuffer: 1 << 30,
+  }).stderr.trim()
+  const engine = engineOverParse(corpus)
 
-  const single = path.join(root, 'fixtures', 'standard', 'valid.md')
-  const ten = Math.max(runs, 10)
-  const importOnly = measure(['node', '-e', "import('remark-parse')"], root, ten)
-  const oneDoc = measure(['node', cli, '--preset', 'standard', single], root, ten)
-  say('## One document (a pre-commit run)')
+  const tools: Array<[string, string, string]> = [
+    ['designlint (all rules, worker threads)', 'the template compiled as a preset', 'designlint'],
+    ['designlint --workers 0', 'the same, one thread', 'one thread'],
+    ['markdownlint-cli2 (MD043 only)', "the template's headings", 'markdownlint-cli2'],
+    ['@contextlint/cli (SEC-001, SEC-002)', 'required top-level sections and their order', 'contextlint'],
+    ['remark-cli with designlint as a plugin', 'the same as designlint, through unified-engine', 'remark-cli'],
+    ['rumdl check (Rust, all its rules)', 'its default Markdown rules', 'rumdl'],
+  ]
+  say(`## ${corpus.name}: ${corpus.files.length} documents`)
   say()
-  say('| command | wall time (s) |')
-  say('| --- | ---: |')
-  say(row(['node -e "import(\'remark-parse\')"', importOnly.seconds]))
-  say(row(['designlint --preset standard fixtures/standard/valid.md', oneDoc.seconds]))
+  say('| tool | what it checks | wall time (s) | peak memory (MB) | designlint / tool |')
+  say('| --- | --- | ---: | ---: | ---: |')
+  for (const [tool, what, name] of tools) {
+    const measured = measures.get(name)
+    if (!measured) {
+      say(row([tool, what, 'skipped: not installed (`npm install --save-dev rumdl`)', '', '']))
+      continue
+    }
+    say(row([tool, what, measured.seconds, measured.megabytes?.toFixed(0) ?? '', (designlint.seconds / measured.seconds).toFixed(2)]))
+  }
   say()
   say('| measure | value | target | holds |')
   say('| --- | ---: | ---: | --- |')
-  say(
-    row([
-      'one document / importing the parser',
-      `${(oneDoc.seconds / importOnly.seconds).toFixed(2)}×`,
-      '≤ 1.5×',
-      oneDoc.seconds / importOnly.seconds <= 1.5 ? 'yes' : 'no',
-    ]),
-  )
+  const check = (name: string, value: number, target: number, unit = '×') =>
+    say(row([name, `${value.toFixed(2)}${unit}`, `≤ ${target}${unit}`, value <= target ? 'yes' : 'no']))
+  check('designlint / markdownlint-cli2 MD043', designlint.seconds / markdownlint.seconds, 0.25)
+  check('designlint / contextlint', designlint.seconds / contextlint.seconds, 0.75)
+  const rumdlMeasure = measures.get('rumdl')
+  if (rumdlMeasure) check('designlint / rumdl', designlint.seconds / rumdlMeasure.seconds, 3)
+  check('rules and engine over the bare parse (one thread, in process)', engine.full / engine.parse, 1.15)
+  say(row(['… bare parse / full check, seconds', `${engine.parse.toFixed(2)} / ${engine.full.toFixed(2)}`, '', '']))
+  check('warm --cache run / cold run', warm.seconds / cold.seconds, 0.05)
+  say(row(['… cold / warm, seconds', `${cold.seconds.toFixed(2)} / ${warm.seconds.toFixed(2)}`, '', '']))
+  say(row(['… after changing one document', oneChanged, 'one re-checked', /1 checked$/.test(oneChanged) ? 'yes' : 'no']))
+  if (corpus.part === 'kep') {
+    check('peak memory, worker threads', designlint.megabytes ?? NaN, 200, ' MB')
+    check('peak memory, one thread', oneThread.megabytes ?? NaN, 200, ' MB')
+  }
   say()
-  writeFileSync(path.join(root, 'bench', 'RESULTS.md'), lines.join('\n') + '\n')
+  return lines
+}
+
+/** The one-document run against starting Node and against importing the parser, alternately. */
+function benchStartup(): string[] {
+  const single = path.join(root, 'fixtures', 'standard', 'valid.md')
+  const rounds = Math.max(runs, 11)
+  const commands: Command[] = [
+    {name: 'node -e 0', command: ['node', '-e', '0'], cwd: root},
+    {name: 'parser', command: ['node', '-e', "import('remark-parse')"], cwd: root},
+    {name: 'version', command: ['node', cli, '--version'], cwd: root},
+    {name: 'one document', command: ['node', cli, '--preset', 'standard', single], cwd: root},
+  ]
+  const measures = measureAlternately(commands, rounds)
+  const seconds = (name: string) => (measures.get(name) as Measure).seconds
+  const ratio = (name: string, base: string) => seconds(name) / seconds(base)
+  const lines = [
+    '## One document (a pre-commit run)',
+    '',
+    `Medians of ${rounds} alternating rounds.`,
+    '',
+    '| command | wall time (s) | / node -e 0 |',
+    '| --- | ---: | ---: |',
+  ]
+  const labels: Array<[string, string]> = [
+    ['node -e 0', 'node -e 0'],
+    ['parser', 'node -e "import(\'remark-parse\')"'],
+    ['version', 'designlint --version (loading the bundle)'],
+    ['one document', 'designlint --preset standard fixtures/standard/valid.md'],
+  ]
+  for (const [name, label] of labels) lines.push(row([label, seconds(name).toFixed(3), `${ratio(name, 'node -e 0').toFixed(2)}×`]))
+  lines.push('', '| measure | value | target | holds |', '| --- | ---: | ---: | --- |')
+  const oneDocument = ratio('one document', 'node -e 0')
+  lines.push(row(['one document / node -e 0', `${oneDocument.toFixed(2)}×`, '≤ 2×', oneDocument <= 2 ? 'yes' : 'no']))
+  lines.push(row(['one document / importing the parser', `${ratio('one document', 'parser').toFixed(2)}×`, '', '']))
+  lines.push('')
+  return lines
+}
+
+/**
+ * Pathological documents kept under the limits (lists nested 90 deep, 1,000
+ * brackets or emphasis marks a paragraph, one long line), at a few sizes,
+ * checked in process after one warm-up: the time per MB must not grow with
+ * the size. The sizes are small because micromark takes about 100 s per MB
+ * of lists nested 90 deep on this machine.
+ */
+function benchPathological(): string[] {
+  const processor = createProcessor({preset: 'standard', config: false})
+  const megabyte = 1024 * 1024
+  const units: Array<[string, string]> = [
+    ['lists nested 90 deep', '- '.repeat(90) + 'x\n\n'],
+    ['1,000 brackets a paragraph', '['.repeat(500) + ']'.repeat(500) + '\n\n'],
+    ['1,000 emphasis marks a paragraph', '*_'.repeat(250) + '_*'.repeat(250) + '\n\n'],
+    ['one long line', 'word '.repeat(1000)],
+  ]
+  const sizes = [1 / 64, 1 / 32, 1 / 16]
+  const lines = [
+    '## Pathological documents (in process, one thread)',
+    '',
+    'Seconds per MB at each size, medians of three; linear when the last column stays near 1.',
+    '',
+    `| document | ${sizes.map((size) => `${size * 1024} KB`).join(' | ')} | largest / smallest per MB |`,
+    `| --- | ${sizes.map(() => '---:').join(' | ')} | ---: |`,
+  ]
+  const documentOf = (unit: string, size: number) => '# T\n\n' + unit.repeat(Math.ceil((size * megabyte) / unit.length)) + '\n'
+  for (const [name, unit] of units) {
+    lintText(processor, documentOf(unit, sizes[0]), 'warm-up.md')
+    const perMegabyte = sizes.map((size) => {
+      const text = documentOf(unit, size)
+      const times: number[] = []
+      for (let index = 0; index < 3; index++) {
+        const start = performance.now()
+        lintText(processor, text, 'pathological.md')
+        times.push((performance.now() - start) / 1000)
+      }
+      return median(times) / (text.length / megabyte)
+    })
+    const growth = perMegabyte[perMegabyte.length - 1] / perMegabyte[0]
+    lines.push(row([name, ...perMegabyte.map((value) => value.toFixed(2)), `${growth.toFixed(2)}×`]))
+  }
+  lines.push('')
+  return lines
+}
+
+/**
+ * RESULTS.md with the given sections: a full run writes them all; a run of
+ * some parts replaces those sections (by their `## ` heading) and keeps the rest.
+ */
+function writeResults(header: string[], sections: string[][]): void {
+  const file = path.join(root, 'bench', 'RESULTS.md')
+  let kept: string[] = []
+  let earlier: string[] = []
+  if (only !== undefined && existsSync(file)) {
+    const [previousHeader = '', ...previous] = readFileSync(file, 'utf8').split(/^(?=## )/m)
+    const replaced = new Set(sections.map((section) => section[0].split(':')[0]))
+    kept = previous.filter((section) => !replaced.has(section.split('\n')[0].split(':')[0]))
+    // Where the kept sections come from: the last full run's line.
+    const lines = previousHeader.split('\n')
+    earlier = [
+      ...lines.filter((line) => line.startsWith('The other sections: ')),
+      ...lines.filter((line) => line.startsWith('Measured') && !line.includes('BENCH_ONLY')).map((line) => 'The other sections: ' + line),
+    ]
+      .slice(0, 1)
+      .map((line) => line + '\n')
+  }
+  const text = [
+    header.join('\n'),
+    ...earlier,
+    ...kept.map((section) => section.trimEnd() + '\n'),
+    ...sections.map((section) => section.join('\n')),
+  ].join('\n')
+  writeFileSync(file, text.trimEnd() + '\n')
+}
+
+function main(): void {
+  const list = corpusList().filter((corpus) => runsPart(corpus.part))
+  const load = () =>
+    loadavg()
+      .map((value) => value.toFixed(1))
+      .join(', ')
+  const loadBefore = load()
+  const work = mkdtempSync(path.join(tmpdir(), 'designlint-bench-'))
+  const sections: string[][] = []
+  const show = (section: string[]) => {
+    sections.push(section)
+    process.stdout.write(section.join('\n') + '\n')
+  }
+  if (list.length === 0 && runsPart('rfc')) process.stdout.write('bench: ../shared/corpora is absent; the corpus tables are skipped\n')
+  for (const corpus of list) show(benchCorpus(corpus, work))
+  if (runsPart('startup')) show(benchStartup())
+  if (runsPart('pathological')) show(benchPathological())
   rmSync(work, {recursive: true, force: true})
+  const header = [
+    '# designlint benchmarks',
+    '',
+    `Measured ${new Date().toISOString().slice(0, 10)} by \`npm run bench\`${only ? ` (BENCH_ONLY=${[...only].join(',')}: the other sections are from an earlier run)` : ''} on ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; the commands of a table run alternately, medians of ${runs} rounds. Peak memory is the largest maximum resident set size of the process (worker threads included) over the runs. The machine is shared: load average (1, 5, 15 min) ${loadBefore} at the start, ${load()} at the end.`,
+    '',
+  ]
+  writeResults(header, sections)
   process.stdout.write('bench: wrote bench/RESULTS.md\n')
 }
 

@@ -9,8 +9,6 @@ import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {parseArgs} from 'node:util'
 import type {VFile} from 'vfile'
-import {applyBaseline, baselineRoot, createBaseline, readBaseline, writeBaseline} from '../report/baseline.js'
-import {changedFiles} from '../run/changed.js'
 import {checkFiles} from '../run/check-files.js'
 import {DesignlintError, fileError, fromSystemError, UsageError} from '../util/errors.js'
 import {removeTemporaryFilesOnSignal, writeFileAtomic} from '../util/write-file.js'
@@ -373,6 +371,7 @@ async function main(argv: string[]): Promise<number> {
   if (paths.length > 0) {
     let {files: found, missing, notFiles} = await expandPaths(paths, cwd)
     if (values['changed-since']) {
+      const {changedFiles} = await import('../run/changed.js')
       const changed = changedFiles(values['changed-since'], cwd)
       found = found.filter((file) => changed.has(path.resolve(cwd, file)))
     }
@@ -395,6 +394,8 @@ async function main(argv: string[]): Promise<number> {
   }
 
   if (values.baseline) {
+    // Loaded only for a run with a baseline, like every part a one-document run does not need.
+    const {applyBaseline, baselineRoot, createBaseline, readBaseline, writeBaseline} = await import('../report/baseline.js')
     const file = path.resolve(cwd, values.baseline)
     // --update-baseline replaces the file unread: it is how a damaged one is recorded again.
     const update = values['update-baseline'] === true

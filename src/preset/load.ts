@@ -1,11 +1,14 @@
 /**
  * The built-in presets and preset loading. A built-in preset is its template
- * file in presets/, compiled by the same compiler as any team's template.
+ * file in presets/, compiled by the same compiler as any team's template:
+ * at build time when the build's precompiled copy matches the template file
+ * (see precompiled.ts), at run time otherwise.
  */
 import {readFileSync} from 'node:fs'
 import path from 'node:path'
 import {builtinTemplatePath, isBuiltinPreset, isTemplatePath, PresetError, unknownPreset} from './builtin.js'
 import {compileTemplate} from '../template/compile.js'
+import {precompiledPreset} from './precompiled.js'
 import type {Preset} from '../template/types.js'
 
 export {
@@ -31,8 +34,8 @@ export function loadPreset(reference: string, cwd: string = process.cwd()): Pres
 
   let preset: Preset
   if (isBuiltinPreset(reference)) {
-    const file = builtinTemplatePath(reference)
-    preset = compileTemplate(readFileSync(file, 'utf8'), {name: reference, source: 'presets/' + reference + '.md'})
+    const markdown = readFileSync(builtinTemplatePath(reference), 'utf8')
+    preset = precompiledPreset(reference, markdown) ?? compileTemplate(markdown, {name: reference, source: 'presets/' + reference + '.md'})
   } else if (isTemplatePath(reference)) {
     let markdown: string
     try {

@@ -9,8 +9,6 @@ import {formatCodeQuality} from './codequality.js'
 import {printableFile} from './common.js'
 import {formatGithub} from './github.js'
 import {formatJson} from './json.js'
-import {formatJunit} from './junit.js'
-import {formatMarkdown} from './markdown-summary.js'
 import {formatSarif} from './sarif.js'
 import {formatStylish} from './stylish.js'
 
@@ -51,12 +49,16 @@ export async function formatResults(format: Format, given: VFile[], options: For
       return formatGithub(files)
     case 'sarif':
       return formatSarif(files, options.version ?? '0.0.0')
+    // The XML builder and the Markdown serializer are loaded only for their
+    // format: a run that prints stylish or JSON does not pay for them.
     case 'junit':
-      return formatJunit(files)
+      return (await import('./junit.js')).formatJunit(files)
     case 'codequality':
       return formatCodeQuality(files)
     case 'markdown':
-      return formatMarkdown(options.quiet ? files.filter((file) => file.messages.length > 0) : files)
+      return (await import('./markdown-summary.js')).formatMarkdown(
+        options.quiet ? files.filter((file) => file.messages.length > 0) : files,
+      )
   }
 }
 

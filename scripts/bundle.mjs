@@ -1,0 +1,158 @@
+/**
+ * `npm run bundle`: the esbuild bundle in dist/bundle (cli.js, worker.js,
+ * language-server.js and their shared chunks), and dist/bundle/meta.json,
+ * esbuild's metafile: which modules land in which output file.
+ *
+ * It first compiles the five built-in presets (presets/*.md) with the
+ * template compiler of src/, bundled for the occasion, and writes them to
+ * dist/bundle/precompiled-presets/ (and dist/src/preset/precompiled-presets/
+ * for the tsc build), where src/preset/precompiled.ts reads them.
+ *
+ * The serializer, mdast-util-to-markdown, stays out of the parser's chunk:
+ * mdast-util-gfm-table imports it for its to-markdown half, which needs only
+ * the inline code handler; that import is served by the handler alone. The
+ * full serializer is bundled only where designlint itself imports it.
+ *
+ * `node scripts/bundle.mjs --report` also prints, for each entry, the bytes
+ * it loads up front (the entry and the chunks it imports statically) and the
+ * packages that make them up.
+ */
+import {chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
+import {createRequire} from 'node:module'
+import {tmpdir} from 'node:os'
+import path from 'node:path'
+import {fileURLToPath, pathToFileURL} from 'node:url'
+import {build} from 'esbuild'
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+const outdir = path.join(root, 'dist', 'bundle')
+const builtinPresets = ['standard', 'production', 'architecture', 'prd', 'evolving']
+
+/**
+ * An esbuild plugin: `mdast-util-to-markdown` imported by mdast-util-gfm-table
+ * resolves to a module with only the inline code handler it calls.
+ */
+const inlineCodeHandlerOnly = {
+  name: 'inline-code-handler-only',
+  setup(esbuild) {
+    esbuild.onResolve({filter: /^mdast-util-to-markdown$/}, (args) =>
+      /[\\/]mdast-util-gfm-table[\\/]/.test(args.importer) ? {path: args.importer, namespace: 'inline-code-handler'} : undefined,
+    )
+    esbuild.onLoad({filter: /.*/, namespace: 'inline-code-handler'}, (args) => {
+      const serializer = path.dirname(createRequire(args.path).resolve('mdast-util-to-markdown'))
+      const handler = path.join(serializer, 'lib', 'handle', 'inline-code.js')
+      return {contents: `import {inlineCode} from ${JSON.stringify(handler)}\nexport const defaultHandlers = {inlineCode}\n`, resolveDir: root}
+    })
+  },
+}
+
+/**
+ * Compile presets/*.md with src/'s template compiler (bundled into a
+ * temporary module) and write each as precompiled JSON beside the code that
+ * reads it.
+ */
+async function precompilePresets() {
+  const temporary = mkdtempSync(path.join(tmpdir(), 'designlint-precompile-'))
+  const compiler = path.join(temporary, 'compiler.mjs')
+  try {
+    await build({
+      absWorkingDir: root,
+      stdin: {
+        contents: "export {compileTemplate} from './src/template/compile.ts'\nexport {toPrecompiled, precompiledFolder} from './src/preset/precompiled.ts'\n",
+        resolveDir: root,
+        loader: 'ts',
+      },
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node20',
+      outfile: compiler,
+      logLevel: 'warning',
+      banner: {js: "import {createRequire} from 'node:module'; const require = createRequire(import.meta.url);"},
+    })
+    const {compileTemplate, toPrecompiled, precompiledFolder} = await import(pathToFileURL(compiler).href)
+    const folders = [path.join(outdir, precompiledFolder)]
+    if (existsSync(path.join(root, 'dist', 'src', 'preset'))) folders.push(path.join(root, 'dist', 'src', 'preset', precompiledFolder))
+    for (const folder of folders) mkdirSync(folder, {recursive: true})
+    for (const name of builtinPresets) {
+      const template = readFileSync(path.join(root, 'presets', name + '.md'), 'utf8')
+      const preset = compileTemplate(template, {name, source: 'presets/' + name + '.md'})
+      const text = JSON.stringify(toPrecompiled(preset, template))
+      for (const folder of folders) writeFileSync(path.join(folder, name + '.json'), text)
+    }
+  } finally {
+    rmSync(temporary, {recursive: true, force: true})
+  }
+}
+
+/** Bundle the three entries; returns esbuild's metafile. */
+async function bundle() {
+  const result = await build({
+    absWorkingDir: root,
+    entryPoints: ['src/cli/cli.ts', 'src/run/worker.ts', 'src/lsp/language-server.ts'],
+    bundle: true,
+    entryNames: '[name]',
+    external: ['tinypool'],
+    splitting: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    outdir,
+    logLevel: 'warning',
+    metafile: true,
+    plugins: [inlineCodeHandlerOnly],
+    banner: {
+      js: "import {createRequire as __designlintRequire} from 'node:module'; const require = __designlintRequire(import.meta.url);",
+    },
+  })
+  for (const name of ['cli', 'language-server']) chmodSync(path.join(outdir, name + '.js'), 0o755)
+  writeFileSync(path.join(outdir, 'meta.json'), JSON.stringify(result.metafile))
+  return result.metafile
+}
+
+/** The output files an entry loads before it runs: itself and its static imports, transitively. */
+function loadedUpFront(metafile, entry) {
+  const seen = new Set()
+  const visit = (file) => {
+    if (seen.has(file)) return
+    seen.add(file)
+    for (const imported of metafile.outputs[file].imports) {
+      if (imported.kind === 'import-statement' && !imported.external) visit(imported.path)
+    }
+  }
+  visit(entry)
+  return [...seen]
+}
+
+/** The npm package a bundled input belongs to (`designlint` for the project's own sources). */
+function packageOf(input) {
+  const match = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(input)
+  return match ? match[1] : 'designlint'
+}
+
+/** Print each entry's up-front bytes and its largest packages. */
+function report(metafile) {
+  const entries = new Set(['src/cli/cli.ts', 'src/run/worker.ts', 'src/lsp/language-server.ts'])
+  for (const [file, output] of Object.entries(metafile.outputs)) {
+    if (!entries.has(output.entryPoint)) continue
+    const files = loadedUpFront(metafile, file)
+    const byPackage = new Map()
+    let bytes = 0
+    for (const each of files) {
+      bytes += metafile.outputs[each].bytes
+      for (const [input, {bytesInOutput}] of Object.entries(metafile.outputs[each].inputs)) {
+        const name = packageOf(input)
+        byPackage.set(name, (byPackage.get(name) ?? 0) + bytesInOutput)
+      }
+    }
+    const largest = [...byPackage].sort((a, b) => b[1] - a[1]).slice(0, 12)
+    process.stdout.write(`${path.basename(file)}: ${(bytes / 1024).toFixed(0)} KiB up front in ${files.length} files\n`)
+    for (const [name, size] of largest) process.stdout.write(`  ${(size / 1024).toFixed(1).padStart(7)} KiB  ${name}\n`)
+    const serializer = byPackage.get('mdast-util-to-markdown') ?? 0
+    process.stdout.write(`  mdast-util-to-markdown up front: ${(serializer / 1024).toFixed(1)} KiB\n`)
+  }
+}
+
+await precompilePresets()
+const metafile = await bundle()
+if (process.argv.includes('--report')) report(metafile)
