@@ -121,7 +121,7 @@ function createMarkdownIt(): MarkdownIt {
       startLine,
       endLine: state.line,
       marks: lineMarks(state, startLine, state.line),
-      text: state.getLines(startLine, state.line, state.blkIndent, false),
+      text: state.getLines(startLine, state.line, state.blkIndent, false).replace(/^[ \t]+/, ''),
     })
     return true
   })
@@ -425,7 +425,7 @@ class Converter {
         }
         case 'hr': {
           const marks = token.meta as LineMarks
-          append({type: 'thematicBreak', position: this.source.position(marks.starts[0], this.lineEnd((map as [number, number])[0], true))})
+          append({type: 'thematicBreak', position: this.source.position(marks.starts[0], this.lineEnd((map as [number, number])[0]))})
           break
         }
         case 'table_open': {
@@ -480,7 +480,7 @@ class Converter {
     let position = labelEnd + 2
     while (position < text.length && /[ \t\n]/.test(text[position])) position++
     const destination = this.md.helpers.parseLinkDestination(text, position, text.length)
-    let url = destination.str
+    const url = destination.str
     position = destination.pos
     let title: string | null = null
     const beforeTitle = position
