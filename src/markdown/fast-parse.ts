@@ -1,0 +1,934 @@
+/**
+ * A fast parse path: markdown-it (CommonMark preset plus GFM tables) reads the
+ * block structure and the inline tokens, and a position-recovery layer turns
+ * its tokens into the mdast remark-parse gives (with designlint's syntax: YAML
+ * front matter and GFM tables), with the same `position` (line, column,
+ * offset) on every node designlint reads and the same values.
+ *
+ * markdown-it gives line maps only. The missing offsets come from two places:
+ * the block rules are wrapped so that, when a leaf block is made, the start of
+ * each of its lines (after container markers and indentation) is recorded on
+ * its token; inline tokens are then laid back on their block's content string
+ * in order, and each content offset is mapped to a source offset.
+ *
+ * Front matter, table rows and cells, link tails (inline or reference) and the
+ * original line endings (CRLF, lone CR) are read from the source here.
+ */
+import MarkdownIt from 'markdown-it'
+import type {StateBlock, Token} from 'markdown-it'
+import type {
+  Blockquote,
+  Code,
+  Definition,
+  Heading,
+  Html,
+  List,
+  ListItem,
+  Nodes,
+  Paragraph,
+  PhrasingContent,
+  Root,
+  RootContent,
+  Table,
+  TableCell,
+  TableRow,
+  Yaml,
+} from 'mdast'
+import type {Position} from 'unist'
+
+/** What the block-rule wrappers record on a token: where each of its lines starts. */
+interface LineMarks {
+  /** The block's indentation in columns (markdown-it's blkIndent). */
+  indent: number
+  /** Offset of the first non-whitespace character of each line (after container markers). */
+  starts: number[]
+  /** Offset of each line's start after container markers and the block's indentation. */
+  begins: number[]
+}
+
+/** A definition seen by markdown-it's reference rule. */
+interface DefinitionRecord {
+  /** Index of the token the definition comes before. */
+  tokenIndex: number
+  startLine: number
+  endLine: number
+  marks: LineMarks
+  /** The definition's lines with container markers and indentation removed. */
+  text: string
+}
+
+interface ParseEnv {
+  references?: Record<string, unknown>
+  definitions: DefinitionRecord[]
+}
+
+type BlockRule = (state: StateBlock, startLine: number, endLine: number, silent: boolean) => boolean
+interface RulerEntry {
+  name: string
+  fn: BlockRule
+  alt: string[]
+}
+
+const leafRules = ['table', 'code', 'fence', 'hr', 'html_block', 'heading', 'lheading', 'paragraph']
+
+/** Record the line starts of `[startLine, endLine)` from the block state. */
+function lineMarks(state: StateBlock, startLine: number, endLine: number): LineMarks {
+  const starts: number[] = []
+  const begins: number[] = []
+  for (let line = startLine; line < endLine; line++) {
+    const begin = state.bMarks[line]
+    const first = begin + state.tShift[line]
+    starts.push(first)
+    let column = 0
+    let offset = begin
+    while (column < state.blkIndent && offset < first) {
+      column += state.src.charCodeAt(offset) === 9 ? 4 - (column % 4) : 1
+      offset++
+    }
+    begins.push(offset)
+  }
+  return {indent: state.blkIndent, starts, begins}
+}
+
+/** Build the markdown-it instance with its block rules wrapped to record line starts. */
+function createMarkdownIt(): MarkdownIt {
+  const md = new MarkdownIt('commonmark').enable('table').disable('text_join')
+  const rules = (md.block.ruler as unknown as {__rules__: RulerEntry[]}).__rules__
+  const wrap = (name: string, make: (original: BlockRule) => BlockRule) => {
+    const entry = rules.find((rule) => rule.name === name)
+    if (!entry) throw new Error(`markdown-it has no block rule ${name}`)
+    md.block.ruler.at(name, make(entry.fn), {alt: entry.alt})
+  }
+  for (const name of leafRules) {
+    wrap(name, (original) => (state, startLine, endLine, silent) => {
+      const before = state.tokens.length
+      if (!original(state, startLine, endLine, silent)) return false
+      if (silent) return true
+      const marks = lineMarks(state, startLine, state.line)
+      for (let index = before; index < state.tokens.length; index++) {
+        const token = state.tokens[index]
+        if (token.nesting >= 0 && !token.meta) token.meta = marks
+      }
+      return true
+    })
+  }
+  wrap('reference', (original) => (state, startLine, endLine, silent) => {
+    if (!original(state, startLine, endLine, silent)) return false
+    if (silent) return true
+    const env = state.env as ParseEnv
+    env.definitions.push({
+      tokenIndex: state.tokens.length,
+      startLine,
+      endLine: state.line,
+      marks: lineMarks(state, startLine, state.line),
+      text: state.getLines(startLine, state.line, state.blkIndent, false).replace(/^[ \t]+/, ''),
+    })
+    return true
+  })
+  for (const name of ['blockquote', 'list']) {
+    wrap(name, (original) => (state, startLine, endLine, silent) => {
+      const before = state.tokens.length
+      const start = state.bMarks[startLine] + state.tShift[startLine]
+      if (!original(state, startLine, endLine, silent)) return false
+      if (silent) return true
+      for (let index = before; index < state.tokens.length; index++) {
+        const token = state.tokens[index]
+        if (token.meta || token.nesting !== 1 || !token.map) continue
+        if (token.type === 'blockquote_open') token.meta = {start}
+        if (token.type === 'list_item_open' || token.type.endsWith('_list_open')) {
+          token.meta = {start: state.bMarks[token.map[0]] + state.tShift[token.map[0]]}
+        }
+      }
+      return true
+    })
+  }
+  return md
+}
+
+let markdownIt: MarkdownIt | undefined
+
+/**
+ * The source as markdown-it reads it and the way back: line endings become
+ * `\n` (a CRLF loses a character, recorded), NUL becomes U+FFFD.
+ */
+class SourceMap {
+  readonly normalized: string
+  /** Normalized offsets of the `\n`s that were CRLF, ascending. */
+  private readonly crlf: number[] = []
+  /** Normalized offsets where lines start. */
+  readonly lineStarts: number[] = [0]
+
+  constructor(readonly original: string) {
+    let normalized = ''
+    let last = 0
+    for (let index = 0; index < original.length; index++) {
+      const code = original.charCodeAt(index)
+      if (code === 13) {
+        normalized += original.slice(last, index)
+        if (original.charCodeAt(index + 1) === 10) {
+          this.crlf.push(normalized.length)
+          index++
+        }
+        normalized += '\n'
+        last = index + 1
+      } else if (code === 0) {
+        normalized += `${original.slice(last, index)}\uFFFD`
+        last = index + 1
+      }
+    }
+    this.normalized = last === 0 ? original : normalized + original.slice(last)
+    const text = this.normalized
+    for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) {
+      this.lineStarts.push(index + 1)
+    }
+  }
+
+  /** The original offset of a normalized offset. */
+  toOriginal(offset: number): number {
+    if (this.crlf.length === 0) return offset
+    let low = 0
+    let high = this.crlf.length
+    while (low < high) {
+      const middle = (low + high) >> 1
+      if (this.crlf[middle] < offset) low = middle + 1
+      else high = middle
+    }
+    return offset + low
+  }
+
+  /** The 0-based line of a normalized offset. */
+  lineOf(offset: number): number {
+    let low = 0
+    let high = this.lineStarts.length - 1
+    while (low < high) {
+      const middle = (low + high + 1) >> 1
+      if (this.lineStarts[middle] <= offset) low = middle
+      else high = middle - 1
+    }
+    return low
+  }
+
+  /** Normalized offset of the end of a 0-based line (its `\n` or the end). */
+  lineEnd(line: number): number {
+    const next = this.lineStarts[line + 1]
+    return next === undefined ? this.normalized.length : next - 1
+  }
+
+  /** A unist point for a normalized offset. */
+  point(offset: number) {
+    const line = this.lineOf(offset)
+    const original = this.toOriginal(offset)
+    return {line: line + 1, column: original - this.toOriginal(this.lineStarts[line]) + 1, offset: original}
+  }
+
+  /** A unist position for `[start, end)` in normalized offsets. */
+  position(start: number, end: number): Position {
+    return {start: this.point(start), end: this.point(end)}
+  }
+
+  /** Give a value's `\n`s back their original line endings; `line` is the line of its first `\n`'s line. */
+  restoreLineEndings(value: string, firstLine: number): string {
+    if (this.normalized === this.original || !value.includes('\n')) return value
+    let line = firstLine
+    return value.replace(/\n/g, () => {
+      const end = this.lineEnd(line++)
+      const original = this.toOriginal(end)
+      return this.original.charCodeAt(original) === 13 ? (this.original.charCodeAt(original + 1) === 10 ? '\r\n' : '\r') : '\n'
+    })
+  }
+
+  /** The original line ending at a normalized `\n` offset. */
+  lineEndingAt(offset: number): string {
+    if (this.normalized === this.original) return '\n'
+    const original = this.toOriginal(offset)
+    if (this.original.charCodeAt(original) !== 13) return '\n'
+    return this.original.charCodeAt(original + 1) === 10 ? '\r\n' : '\r'
+  }
+}
+
+/** Where a leading YAML front matter block ends, as remark-frontmatter reads it. */
+function frontMatter(text: string): {value: string; end: number; firstLine: number} | undefined {
+  const open = /^---[ \t]*(?:\n|$)/.exec(text)
+  if (!open || open[0].length === text.length) return undefined
+  const close = /(?:^|\n)---[ \t]*(?=\n|$)/g
+  close.lastIndex = open[0].length - 1
+  const match = close.exec(text)
+  if (!match) return undefined
+  const valueStart = open[0].length
+  const closeStart = match.index + (match[0].startsWith('\n') ? 1 : 0)
+  const value = closeStart > valueStart ? text.slice(valueStart, closeStart - 1) : ''
+  return {value, end: match.index + match[0].length, firstLine: 1}
+}
+
+const whitespace = /[ \t]/
+
+/** A line with up to `columns` columns of leading whitespace removed. */
+function stripColumns(line: string, columns: number): string {
+  let width = 0
+  let index = 0
+  while (index < line.length && width < columns && (line[index] === ' ' || line[index] === '\t')) {
+    width += line[index] === '\t' ? 4 - (width % 4) : 1
+    index++
+  }
+  return line.slice(index)
+}
+
+/** mdast's identifier for a label: whitespace collapsed, case folded. */
+function identifierOf(label: string): string {
+  return label
+    .replace(/[\t\n\r ]+/g, ' ')
+    .replace(/^ | $/g, '')
+    .toLowerCase()
+    .toUpperCase()
+    .toLowerCase()
+}
+
+/** Plain text of inline tokens, as mdast's `alt` reads it. */
+function plainText(tokens: Token[] | null): string {
+  let result = ''
+  for (const token of tokens ?? []) {
+    if (token.type === 'text' || token.type === 'text_special' || token.type === 'code_inline' || token.type === 'html_inline') {
+      result += token.content
+    } else if (token.type === 'softbreak') result += '\n'
+    else if (token.type === 'image') result += plainText(token.children)
+  }
+  return result
+}
+
+type LinkTail =
+  | {kind: 'inline'; url: string; title: string | null; end: number}
+  | {kind: 'reference'; referenceType: 'full' | 'collapsed' | 'shortcut'; label: string; end: number}
+
+/**
+ * The converter of one document: block tokens to mdast, with the source map
+ * and markdown-it's environment (for references).
+ */
+class Converter {
+  constructor(
+    private readonly md: MarkdownIt,
+    private readonly source: SourceMap,
+    private readonly env: ParseEnv,
+  ) {}
+
+  private get text(): string {
+    return this.source.normalized
+  }
+
+  /** The end of a line's content: its `\n`, or trailing whitespace trimmed when `trim`. */
+  private lineEnd(line: number, trim = false): number {
+    let end = this.source.lineEnd(line)
+    if (trim) while (end > 0 && whitespace.test(this.text[end - 1])) end--
+    return end
+  }
+
+  /** Convert a token list (top level) into root children. */
+  blocks(tokens: Token[]): RootContent[] {
+    const root: RootContent[] = []
+    const stack: Array<{node: Nodes & {children: unknown[]}; token: Token}> = []
+    const append = (node: RootContent) => {
+      const parent = stack.at(-1)
+      if (parent) parent.node.children.push(node)
+      else root.push(node)
+    }
+    for (let index = 0; index < tokens.length; index++) {
+      const token = tokens[index]
+      const map = token.map
+      this.definitionsBefore(index, append)
+      switch (token.type) {
+        case 'paragraph_open':
+        case 'heading_open': {
+          const inline = tokens[index + 1]
+          const marks = token.meta as LineMarks
+          const [startLine, endLine] = map as [number, number]
+          const node =
+            token.type === 'paragraph_open'
+              ? ({type: 'paragraph', children: []} as Paragraph)
+              : ({type: 'heading', depth: Number(token.tag.slice(1)), children: []} as unknown as Heading)
+          const setext = token.type === 'heading_open' && token.markup !== '#'.repeat(Number(token.tag.slice(1)))
+          node.position = this.source.position(marks.starts[0], this.lineEnd(endLine - 1))
+          const contentLines = setext ? endLine - startLine - 1 : endLine - startLine
+          node.children = this.inlineContent(inline, marks, contentLines, token.type === 'heading_open' && !setext)
+          append(node)
+          index += 2
+          break
+        }
+        case 'bullet_list_open':
+        case 'ordered_list_open': {
+          const start = token.attrGet('start')
+          const list = {
+            type: 'list',
+            ordered: token.type === 'ordered_list_open',
+            start: token.type === 'ordered_list_open' ? (start === null ? 1 : Number(start)) : null,
+            spread: false,
+            children: [],
+          } as unknown as List
+          list.position = this.source.position((token.meta as {start: number}).start, 0)
+          append(list)
+          stack.push({node: list, token})
+          break
+        }
+        case 'list_item_open': {
+          const item = {type: 'listItem', spread: false, checked: null, children: []} as unknown as ListItem
+          const start = (token.meta as {start: number}).start
+          item.position = this.source.position(start, start + token.markup.length)
+          append(item)
+          stack.push({node: item, token})
+          break
+        }
+        case 'blockquote_open': {
+          const quote = {type: 'blockquote', children: []} as unknown as Blockquote
+          const [, endLine] = map as [number, number]
+          quote.position = this.source.position((token.meta as {start: number}).start, this.lineEnd(endLine - 1))
+          append(quote)
+          stack.push({node: quote, token})
+          break
+        }
+        case 'bullet_list_close':
+        case 'ordered_list_close':
+        case 'list_item_close':
+        case 'blockquote_close': {
+          const frame = stack.pop()
+          if (!frame) break
+          this.definitionsBefore(index, (node) => frame.node.children.push(node))
+          if (frame.node.type === 'blockquote') break
+          const node = frame.node as List | ListItem
+          const last = node.children.at(-1)
+          const position = node.position as Position
+          if (last?.position) position.end = {...last.position.end}
+          else if (node.type === 'list') position.end = {...position.start}
+          else position.end = this.source.point(this.lineEnd(this.source.lineOf((frame.token.meta as {start: number}).start)))
+          const quote = stack.findLast((entry) => entry.node.type === 'blockquote')
+          const nextLine = position.end.line
+          if (node.type === 'list' && quote && nextLine < (quote.token.map as [number, number])[1] && this.isQuotedBlank(nextLine)) {
+            position.end = this.source.point(this.lineEnd(nextLine))
+          }
+          if (node.type === 'list') {
+            node.spread = !(tokens[index - 1] && this.isTight(frame.token, tokens, index))
+          }
+          break
+        }
+        case 'code_block':
+        case 'fence': {
+          append(this.code(token))
+          break
+        }
+        case 'html_block': {
+          const marks = token.meta as LineMarks
+          const [startLine, endLine] = map as [number, number]
+          let lastLine = endLine - 1
+          while (lastLine > startLine && this.isBlank(lastLine)) lastLine--
+          const value = token.content.replace(/\n+$/, (match) => match.slice(0, match.length - 1 - (endLine - 1 - lastLine)))
+          const node = {type: 'html', value: this.source.restoreLineEndings(value.replace(/\n$/, ''), startLine)} as Html
+          node.position = this.source.position(marks.begins[0], this.lineEnd(lastLine))
+          append(node)
+          break
+        }
+        case 'hr': {
+          const marks = token.meta as LineMarks
+          append({type: 'thematicBreak', position: this.source.position(marks.starts[0], this.lineEnd((map as [number, number])[0]))})
+          break
+        }
+        case 'table_open': {
+          append(this.table(token))
+          while (index < tokens.length && tokens[index].type !== 'table_close') index++
+          break
+        }
+        default:
+          break
+      }
+    }
+    this.definitionsBefore(Number.POSITIVE_INFINITY, (node) => root.push(node))
+    return root
+  }
+
+  /** Whether a list's paragraphs are hidden (markdown-it's tight list). */
+  private isTight(open: Token, tokens: Token[], closeIndex: number): boolean {
+    const start = tokens.indexOf(open)
+    for (let index = start + 1; index < closeIndex; index++) {
+      const token = tokens[index]
+      if (token.type === 'paragraph_open' && token.level === open.level + 2) return token.hidden
+    }
+    return true
+  }
+
+  /** Whether a line has nothing but block quote markers and whitespace. */
+  private isQuotedBlank(line: number): boolean {
+    return /^[ \t>]*$/.test(this.text.slice(this.source.lineStarts[line], this.source.lineEnd(line)))
+  }
+
+  private isBlank(line: number): boolean {
+    return this.text.slice(this.source.lineStarts[line], this.source.lineEnd(line)).trim() === ''
+  }
+
+  /** Emit the definitions markdown-it read before the token at `tokenIndex`, in order. */
+  private definitionsBefore(tokenIndex: number, append: (node: RootContent) => void): void {
+    const pending = this.env.definitions
+    while (pending.length > 0 && pending[0].tokenIndex <= tokenIndex) {
+      const record = pending.shift() as DefinitionRecord
+      const definition = this.definition(record)
+      if (definition) append(definition)
+    }
+  }
+
+  /** A definition node from what markdown-it's reference rule consumed. */
+  private definition(record: DefinitionRecord): Definition | undefined {
+    const text = record.text
+    const state = new this.md.inline.State(text, this.md, this.env, [])
+    const labelEnd = this.md.helpers.parseLinkLabel(state, 0, false)
+    if (labelEnd < 0) return undefined
+    const label = text.slice(1, labelEnd)
+    let position = labelEnd + 2
+    while (position < text.length && /[ \t\n]/.test(text[position])) position++
+    const destination = this.md.helpers.parseLinkDestination(text, position, text.length)
+    const url = destination.str
+    position = destination.pos
+    let title: string | null = null
+    const beforeTitle = position
+    while (position < text.length && /[ \t\n]/.test(text[position])) position++
+    if (position > beforeTitle) {
+      const parsed = this.md.helpers.parseLinkTitle(text, position, text.length)
+      if (parsed.ok) {
+        const after = text.slice(parsed.pos)
+        const rest = /^[ \t]*(?:\n|$)/.exec(after)
+        if (rest) {
+          title = parsed.str || null
+        }
+      }
+    }
+    const lastLine = record.endLine - 1
+    const node: Definition = {
+      type: 'definition',
+      identifier: identifierOf(label),
+      label: this.md.utils.unescapeAll(label),
+      title,
+      url,
+      position: this.source.position(record.marks.starts[0], this.lineEnd(lastLine)),
+    }
+    return node
+  }
+
+  /**
+   * The last line of an indented code block as micromark reads it: the
+   * whitespace-only lines after it belong to it up to the last one indented
+   * by at least `columns`.
+   */
+  private lastIndentedLine(lastLine: number, columns: number): number {
+    let result = lastLine
+    for (let line = lastLine + 1; line < this.source.lineStarts.length; line++) {
+      const text = this.text.slice(this.source.lineStarts[line], this.source.lineEnd(line))
+      if (text.trim() !== '') break
+      let width = 0
+      for (const char of text) width += char === '\t' ? 4 - (width % 4) : 1
+      if (width >= columns) result = line
+    }
+    return result
+  }
+
+  /** An indented or fenced code block. */
+  private code(token: Token): Code {
+    const marks = token.meta as LineMarks
+    const [startLine, endLine] = token.map as [number, number]
+    if (token.type === 'code_block') {
+      const lastLine = this.lastIndentedLine(endLine - 1, marks.indent + 4)
+      let value = token.content.replace(/\n$/, '')
+      for (let line = endLine; line <= lastLine; line++) {
+        value += `\n${stripColumns(this.text.slice(this.source.lineStarts[line], this.source.lineEnd(line)), marks.indent + 4)}`
+      }
+      value = value.replace(/\n+$/, '')
+      return {
+        type: 'code',
+        lang: null,
+        meta: null,
+        value: this.source.restoreLineEndings(value, startLine),
+        position: this.source.position(marks.begins[0], this.lineEnd(lastLine)),
+      }
+    }
+    const info = token.info.trim()
+    const split = /^(\S+)(?:[ \t]+([\s\S]*))?$/.exec(info)
+    const unescape = this.md.utils.unescapeAll
+    const lang = split ? unescape(split[1]) : null
+    const meta = split?.[2] ? unescape(split[2]).trim() || null : null
+    const value = token.content.replace(/\n$/, '')
+    return {
+      type: 'code',
+      lang,
+      meta,
+      value: this.source.restoreLineEndings(value, startLine + 1),
+      position: this.source.position(marks.starts[0], this.lineEnd(endLine - 1)),
+    }
+  }
+
+  /** A GFM table, rows and cells read from the source lines. */
+  private table(token: Token): Table {
+    const marks = token.meta as LineMarks
+    const [startLine, endLine] = token.map as [number, number]
+    const rows: TableRow[] = []
+    let align: Table['align'] = []
+    for (let line = startLine; line < endLine; line++) {
+      const start = marks.starts[line - startLine]
+      const end = this.lineEnd(line, true)
+      const cells = this.splitRow(start, end, this.lineEnd(line))
+      if (line === startLine + 1) {
+        align = cells.map(([cellStart, cellEnd]) => {
+          const spec = this.text.slice(cellStart, cellEnd).replace(/\|/g, '').trim()
+          const left = spec.startsWith(':')
+          const right = spec.endsWith(':')
+          return left && right ? 'center' : left ? 'left' : right ? 'right' : null
+        })
+        continue
+      }
+      const row: TableRow = {type: 'tableRow', children: [], position: this.source.position(start, this.lineEnd(line))}
+      for (const [cellStart, cellEnd, contentStart, contentEnd] of cells) {
+        const cell: TableCell = {type: 'tableCell', children: [], position: this.source.position(cellStart, cellEnd)}
+        if (contentEnd > contentStart) {
+          const content = this.text.slice(contentStart, contentEnd)
+          const inline = this.md.parseInline(content, this.env)[0]
+          cell.children = this.inline(inline.children ?? [], content, (offset) => contentStart + offset, true)
+        }
+        row.children.push(cell)
+      }
+      rows.push(row)
+    }
+    return {
+      type: 'table',
+      align,
+      children: rows,
+      position: this.source.position(marks.starts[0], this.lineEnd(endLine - 1)),
+    }
+  }
+
+  /**
+   * Cells of a table row in `[start, end)`: `[cellStart, cellEnd, contentStart, contentEnd]`,
+   * a cell running from its leading pipe to before the next (the last one to
+   * after its closing pipe), its content trimmed.
+   */
+  private splitRow(start: number, end: number, lineEnd: number): Array<[number, number, number, number]> {
+    const text = this.text
+    const pipes: number[] = []
+    for (let offset = start; offset < end; offset++) {
+      const char = text[offset]
+      if (char === '\\') offset++
+      else if (char === '|') pipes.push(offset)
+    }
+    const bounds: number[] = []
+    if (pipes[0] !== start) bounds.push(start)
+    bounds.push(...pipes)
+    const trailing = pipes.at(-1) === end - 1
+    if (!trailing) bounds.push(end)
+    const cells: Array<[number, number, number, number]> = []
+    for (let index = 0; index + 1 < bounds.length; index++) {
+      const cellStart = bounds[index]
+      const last = index + 2 === bounds.length
+      const cellEnd = last ? lineEnd : bounds[index + 1]
+      let contentStart = text[cellStart] === '|' ? cellStart + 1 : cellStart
+      let contentEnd = last && trailing ? end - 1 : cellEnd
+      while (contentStart < contentEnd && whitespace.test(text[contentStart])) contentStart++
+      while (contentEnd > contentStart && whitespace.test(text[contentEnd - 1])) contentEnd--
+      cells.push([cellStart, cellEnd, contentStart, contentEnd])
+    }
+    return cells
+  }
+
+  /**
+   * The phrasing children of a paragraph or heading: the inline token's
+   * content is its lines joined by `\n`, each line's leading whitespace from
+   * the second on not in the source's text; `atx` finds the content after the
+   * opening `#`s.
+   */
+  private inlineContent(inline: Token, marks: LineMarks, lines: number, atx: boolean): PhrasingContent[] {
+    const content = inline.content
+    if (content === '') return []
+    const lineStarts: number[] = []
+    const sourceStarts: number[] = []
+    let offset = 0
+    for (let line = 0; line < lines; line++) {
+      let contentStart = offset
+      while (line > 0 && whitespace.test(content[contentStart] ?? '')) contentStart++
+      lineStarts.push(contentStart)
+      let sourceStart = marks.starts[line]
+      if (atx && line === 0) {
+        sourceStart = this.text.indexOf(content, sourceStart)
+      }
+      sourceStarts.push(sourceStart)
+      const next = content.indexOf('\n', offset)
+      if (next === -1) break
+      offset = next + 1
+    }
+    let lineIndex = 0
+    const toSource = (position: number) => {
+      while (lineIndex + 1 < lineStarts.length && lineStarts[lineIndex + 1] <= position) lineIndex++
+      while (lineIndex > 0 && lineStarts[lineIndex] > position) lineIndex--
+      return sourceStarts[lineIndex] + position - lineStarts[lineIndex]
+    }
+    return this.inline(inline.children ?? [], content, toSource, false)
+  }
+
+  /** Inline tokens laid on `content` to mdast phrasing content. */
+  private inline(tokens: Token[], content: string, toSource: (offset: number) => number, inTable: boolean): PhrasingContent[] {
+    const root: PhrasingContent[] = []
+    const stack: Array<{node: PhrasingContent & {children: PhrasingContent[]}; start: number; token: Token}> = []
+    const append = (node: PhrasingContent) => {
+      const parent = stack.at(-1)
+      if (parent) parent.node.children.push(node)
+      else root.push(node)
+    }
+    let cursor = 0
+    /** The pending text node: value and source (normalized) offsets. */
+    let run: {value: string; start: number; end: number} | undefined
+    const position = (start: number, end: number) => this.source.position(toSource(start), toSource(end))
+    const flush = () => {
+      if (!run) return
+      append({type: 'text', value: run.value, position: this.source.position(run.start, run.end)})
+      run = undefined
+    }
+    const addText = (value: string, start: number, end: number) => {
+      if (run) {
+        run.value += value
+        run.end = toSource(end)
+      } else run = {value, start: toSource(start), end: toSource(end)}
+    }
+    const find = (needle: string) => {
+      const found = content.indexOf(needle, cursor)
+      return found === -1 ? cursor : found
+    }
+    for (let index = 0; index < tokens.length; index++) {
+      const token = tokens[index]
+      switch (token.type) {
+        case 'text': {
+          if (token.content === '') break
+          const start = find(token.content)
+          cursor = start + token.content.length
+          addText(token.content, start, cursor)
+          break
+        }
+        case 'text_special': {
+          const start = find(token.markup)
+          cursor = start + token.markup.length
+          addText(token.content, start, cursor)
+          break
+        }
+        case 'softbreak': {
+          const newline = content.indexOf('\n', cursor)
+          const sourceNewline = toSource(newline)
+          const lineEnding = this.source.lineEndingAt(sourceNewline)
+          if (run) {
+            run.value = run.value.replace(/[ \t]+$/, '') + lineEnding
+            run.end = sourceNewline + 1
+          } else run = {value: lineEnding, start: sourceNewline, end: sourceNewline + 1}
+          cursor = newline + 1
+          while (whitespace.test(content[cursor] ?? '')) cursor++
+          break
+        }
+        case 'hardbreak': {
+          flush()
+          const start = cursor
+          const newline = content.indexOf('\n', cursor)
+          const sourceNewline = toSource(newline)
+          const end = this.source.point(sourceNewline + 1)
+          append({type: 'break', position: {start: this.source.point(toSource(start)), end}})
+          cursor = newline + 1
+          while (whitespace.test(content[cursor] ?? '')) cursor++
+          break
+        }
+        case 'code_inline': {
+          flush()
+          const start = find(token.markup)
+          let close = start + token.markup.length
+          for (;;) {
+            const next = content.indexOf('`', close)
+            if (next === -1) {
+              close = content.length
+              break
+            }
+            let runEnd = next
+            while (content[runEnd] === '`') runEnd++
+            if (runEnd - next === token.markup.length) {
+              close = runEnd
+              break
+            }
+            close = runEnd
+          }
+          cursor = close
+          const innerStart = start + token.markup.length
+          let value = content.slice(innerStart, close - token.markup.length)
+          if (/^[ \n][\s\S]*[^ \n][\s\S]*[ \n]$/.test(value)) value = value.slice(1, -1)
+          if (value.includes('\n')) {
+            let from = innerStart
+            value = value.replace(/\n/g, () => {
+              const newline = content.indexOf('\n', from)
+              from = newline + 1
+              return this.source.lineEndingAt(toSource(newline))
+            })
+          }
+          if (inTable) value = value.replace(/\\([\\|])/g, (all, char) => (char === '|' ? char : all))
+          append({type: 'inlineCode', value, position: position(start, close)})
+          break
+        }
+        case 'html_inline': {
+          flush()
+          const start = find(token.content)
+          cursor = start + token.content.length
+          append({type: 'html', value: token.content, position: position(start, cursor)})
+          break
+        }
+        case 'em_open':
+        case 'strong_open': {
+          flush()
+          const start = find(token.markup)
+          cursor = start + token.markup.length
+          const node = {type: token.type === 'em_open' ? 'emphasis' : 'strong', children: []} as unknown as PhrasingContent & {
+            children: PhrasingContent[]
+          }
+          append(node)
+          stack.push({node, start, token})
+          break
+        }
+        case 'em_close':
+        case 'strong_close': {
+          flush()
+          const frame = stack.pop()
+          const start = find(token.markup)
+          cursor = start + token.markup.length
+          if (frame) frame.node.position = position(frame.start, cursor)
+          break
+        }
+        case 'link_open': {
+          flush()
+          if (token.markup === 'autolink') {
+            const start = find('<')
+            const close = content.indexOf('>', start)
+            const raw = content.slice(start + 1, close)
+            const url = /^[^@\s]+@[^@\s]+$/.test(raw) && !raw.includes(':') ? `mailto:${raw}` : raw
+            append({
+              type: 'link',
+              url,
+              title: null,
+              children: [{type: 'text', value: raw, position: position(start + 1, close)}],
+              position: position(start, close + 1),
+            })
+            cursor = close + 1
+            while (index < tokens.length && tokens[index].type !== 'link_close') index++
+            break
+          }
+          const start = find('[')
+          cursor = start + 1
+          const node = {type: 'link', children: []} as unknown as PhrasingContent & {children: PhrasingContent[]}
+          append(node)
+          stack.push({node, start, token})
+          break
+        }
+        case 'link_close': {
+          flush()
+          const frame = stack.pop()
+          if (!frame) break
+          const labelEnd = find(']')
+          const tail = this.linkTail(content, frame.start + 1, labelEnd)
+          cursor = tail.end
+          const node = frame.node as unknown as Record<string, unknown>
+          if (tail.kind === 'inline') {
+            node.url = tail.url
+            node.title = tail.title
+          } else {
+            node.type = 'linkReference'
+            node.identifier = identifierOf(tail.label)
+            node.label = this.md.utils.unescapeAll(tail.label)
+            node.referenceType = tail.referenceType
+          }
+          frame.node.position = position(frame.start, cursor)
+          break
+        }
+        case 'image': {
+          flush()
+          const start = find('![')
+          const state = new this.md.inline.State(content, this.md, this.env, [])
+          const labelEnd = this.md.helpers.parseLinkLabel(state, start + 1, false)
+          const tail = this.linkTail(content, start + 2, labelEnd)
+          cursor = tail.end
+          const alt = plainText(token.children)
+          if (tail.kind === 'inline') {
+            append({type: 'image', url: tail.url, title: tail.title, alt, position: position(start, cursor)})
+          } else {
+            append({
+              type: 'imageReference',
+              alt,
+              identifier: identifierOf(tail.label),
+              label: this.md.utils.unescapeAll(tail.label),
+              referenceType: tail.referenceType,
+              position: position(start, cursor),
+            })
+          }
+          break
+        }
+        default:
+          break
+      }
+    }
+    flush()
+    return root
+  }
+
+  /** What follows a link's or image's label `]` at `labelEnd`, as markdown-it's link rule decides. */
+  private linkTail(content: string, labelStart: number, labelEnd: number): LinkTail {
+    const helpers = this.md.helpers
+    const max = content.length
+    const isSpace = (offset: number) => /[ \t\n]/.test(content[offset] ?? '')
+    let position = labelEnd + 1
+    if (content[position] === '(') {
+      position++
+      while (position < max && isSpace(position)) position++
+      let url = ''
+      let title: string | null = null
+      const destination = helpers.parseLinkDestination(content, position, max)
+      if (destination.ok) {
+        url = destination.str
+        position = destination.pos
+        const beforeTitle = position
+        while (position < max && isSpace(position)) position++
+        const parsed = helpers.parseLinkTitle(content, position, max)
+        if (position < max && beforeTitle !== position && parsed.ok) {
+          title = parsed.str || null
+          position = parsed.pos
+          while (position < max && isSpace(position)) position++
+        }
+      }
+      if (content[position] === ')') return {kind: 'inline', url, title, end: position + 1}
+    }
+    const after = labelEnd + 1
+    if (content[after] === '[') {
+      const state = new this.md.inline.State(content, this.md, this.env, [])
+      const close = helpers.parseLinkLabel(state, after, false)
+      if (close >= 0) {
+        const label = content.slice(after + 1, close)
+        if (label) return {kind: 'reference', referenceType: 'full', label, end: close + 1}
+        return {kind: 'reference', referenceType: 'collapsed', label: content.slice(labelStart, labelEnd), end: close + 1}
+      }
+    }
+    return {kind: 'reference', referenceType: 'shortcut', label: content.slice(labelStart, labelEnd), end: after}
+  }
+}
+
+/**
+ * Parse Markdown to mdast with markdown-it and recovered positions: the tree
+ * remark-parse with designlint's syntax gives, on the fields designlint reads.
+ */
+export function fastParseMarkdown(value: string): Root {
+  markdownIt ??= createMarkdownIt()
+  const source = new SourceMap(value)
+  const children: RootContent[] = []
+  let text = source.normalized
+  const front = frontMatter(text)
+  if (front) {
+    const yaml: Yaml = {
+      type: 'yaml',
+      value: source.restoreLineEndings(front.value, 1),
+      position: source.position(0, front.end),
+    }
+    children.push(yaml)
+    text = text.slice(0, front.end).replace(/[^\n]/g, ' ') + text.slice(front.end)
+  }
+  const env: ParseEnv = {definitions: []}
+  const tokens = markdownIt.parse(text, env)
+  const converter = new Converter(markdownIt, source, env)
+  children.push(...converter.blocks(tokens))
+  return {type: 'root', children, position: source.position(0, source.normalized.length)}
+}
