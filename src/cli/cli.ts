@@ -14,11 +14,11 @@ import {DesignlintError, fileError, fromSystemError, UsageError} from '../util/e
 import {removeTemporaryFilesOnSignal, writeFileAtomic} from '../util/write-file.js'
 import {ConfigError, findConfig, loadConfigFile, type LoadedConfig} from '../config/config.js'
 import type {Options} from '../plugin/plugin.js'
-import {expandPaths} from '../run/files.js'
+import {expandPaths, unexpandedFiles} from '../run/files.js'
 import {countFindings, formatResults, formats, type Format} from '../report/format.js'
 import {builtinPresets, checkPresetReference, isTemplatePath, packageRoot} from '../preset/builtin.js'
 import {defaultPreset} from '../preset/default.js'
-import {fromPlain, hashText} from '../run/plain.js'
+import {fromPlain, hashText, unreadableFile} from '../run/plain.js'
 import {unknownName} from '../util/similarity.js'
 
 const help = `Usage: designlint [options] [paths|globs...]
@@ -385,8 +385,7 @@ async function main(argv: string[]): Promise<number> {
       const results = await checkFiles({files: found, configOf, settings: configs.settings}, cwd, {workers, cache})
       files.push(...results.map((result) => fromPlain(result, cwd)))
     }
-    for (const input of missing) files.push(unreadable(input, `No such file or folder, or no Markdown files match: ${input}`, cwd))
-    for (const {path: input, kind} of notFiles) files.push(unreadable(input, `Cannot read file: it is ${kind}, not a file`, cwd))
+    files.push(...unexpandedFiles({missing, notFiles}, cwd))
     if (found.length === 0 && missing.length === 0 && notFiles.length === 0 && !inputs.includes('-')) {
       const why = values['changed-since'] ? ` changed since ${values['changed-since']}` : ''
       process.stderr.write(`designlint: no Markdown files${why} in ${paths.join(', ')}\n`)
@@ -488,7 +487,7 @@ async function fixFiles(
     try {
       value = readFileSync(absolute, 'utf8')
     } catch (error) {
-      results.push(unreadable(file, `Cannot read file: ${fileError('read', file, error).message}`, cwd))
+      results.push(unreadableFile(file, `Cannot read file: ${fileError('read', file, error).message}`, cwd))
       continue
     }
     let processor = processors.get(configOf[index])
@@ -506,11 +505,6 @@ async function fixFiles(
     results.push(result.file)
   }
   return results
-}
-
-/** A fatal `read` finding for a path that gave no document to lint. */
-function unreadable(input: string, reason: string, cwd: string): VFile {
-  return fromPlain({path: input, templates: [], messages: [{reason, ruleId: 'read', source: 'designlint', fatal: true}]}, cwd)
 }
 
 main(process.argv.slice(2)).then(

@@ -4,12 +4,12 @@
  */
 import {execFileSync} from 'node:child_process'
 import path from 'node:path'
-import {VFile} from 'vfile'
+import type {VFile} from 'vfile'
 import type {Options} from '../plugin/plugin.js'
 import {lintFiles} from '../plugin/processor.js'
 import {renderHtmlReport} from '../report/html-report.js'
 import {createReportProcessor} from '../report/sections.js'
-import {expandPaths} from '../run/files.js'
+import {expandPaths, unexpandedFiles} from '../run/files.js'
 import {describePreset} from '../template/describe.js'
 import {builtinPresets, isTemplatePath, loadPreset} from '../preset/load.js'
 import {defaultPreset} from '../preset/default.js'
@@ -170,8 +170,7 @@ export async function reportCommand(request: ReportRequest, cwd: string): Promis
     }
     files.push(...(await lintFiles(processor, [file], cwd)))
   }
-  for (const input of missing) files.push(unreadableFile(input, `No such file or folder, or no Markdown files match: ${input}`, cwd))
-  for (const {path: input, kind} of notFiles) files.push(unreadableFile(input, `Cannot read file: it is ${kind}, not a file`, cwd))
+  files.push(...unexpandedFiles({missing, notFiles}, cwd))
   if (files.length === 0) process.stderr.write(`designlint: no Markdown files in ${request.paths.join(', ') || '.'}\n`)
   const html = renderHtmlReport(files, {generated: new Date(), version: request.version})
   if (request.output === '-') {
@@ -183,14 +182,6 @@ export async function reportCommand(request: ReportRequest, cwd: string): Promis
   const withFindings = files.filter((file) => file.messages.some((message) => typeof message.fatal === 'boolean')).length
   process.stderr.write(`designlint: wrote ${path.relative(cwd, output)}: ${files.length} documents, ${withFindings} with findings\n`)
   return 0
-}
-
-/** A document that could not be read, with its one fatal finding. */
-function unreadableFile(input: string, reason: string, cwd: string): VFile {
-  const file = new VFile({path: input, cwd})
-  const message = file.message(reason, {ruleId: 'read', source: 'designlint'})
-  message.fatal = true
-  return file
 }
 
 /** The user's name as git knows it (`git config user.name` in cwd), or undefined without git or a name. */

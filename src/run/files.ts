@@ -6,6 +6,8 @@
 import {existsSync, readFileSync, statSync, type Stats} from 'node:fs'
 import path from 'node:path'
 import type {Ignore} from 'ignore'
+import type {VFile} from 'vfile'
+import {unreadableFile} from './plain.js'
 
 export interface Expanded {
   /** Files to lint, relative to cwd when inside it, sorted. */
@@ -93,4 +95,12 @@ async function loadGitignores(cwd: string, glob: typeof import('tinyglobby').glo
     }
     return false
   }
+}
+
+/** One fatal `read` finding for each path that matched no file, or is not a file. */
+export function unexpandedFiles({missing, notFiles}: Pick<Expanded, 'missing' | 'notFiles'>, cwd: string): VFile[] {
+  return [
+    ...missing.map((input) => unreadableFile(input, `No such file or folder, or no Markdown files match: ${input}`, cwd)),
+    ...notFiles.map(({path: input, kind}) => unreadableFile(input, `Cannot read file: it is ${kind}, not a file`, cwd)),
+  ]
 }

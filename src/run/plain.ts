@@ -73,3 +73,8 @@ export function fromPlain(result: PlainResult, cwd: string): VFile {
   }
   return file
 }
+
+/** A fatal `read` finding for a path that gave no document to lint. */
+export function unreadableFile(input: string, reason: string, cwd: string): VFile {
+  return fromPlain({path: input, templates: [], messages: [{reason, ruleId: 'read', source: 'designlint', fatal: true}]}, cwd)
+}
