@@ -181,21 +181,25 @@ function alignLevel(
     if (heading) take(section, 'moved', heading)
   }
 
-  // 3. Near misses between present neighbours: never a heading that is
-  // exactly another section of the template.
-  for (const section of literals) {
-    if (found.has(section)) continue
-    const [after, before] = gap(children, section, found, low, high)
+  // The closest unused heading at a section's depth, within `inRange`,
+  // above `threshold`: never a heading that is exactly another section.
+  const closestHeading = (section: TemplateSection, threshold: number, inRange: (heading: DocHeading) => boolean) => {
     const wanted = expectedText(section)
     const open = candidates.filter(
       (heading) =>
         !used.has(heading.index) &&
-        heading.index > after &&
-        heading.index < before &&
         heading.depth === section.depth &&
+        inRange(heading) &&
         !context.known.some((other) => other !== section && matchesHeading(other.match, heading.normalized)),
     )
-    const best = nearest(open, (heading) => similarity(wanted, heading.normalized, context.common), nearMissThreshold)
+    return nearest(open, (heading) => similarity(wanted, heading.normalized, context.common), threshold)
+  }
+
+  // 3. Near misses between present neighbours.
+  for (const section of literals) {
+    if (found.has(section)) continue
+    const [after, before] = gap(children, section, found, low, high)
+    const best = closestHeading(section, nearMissThreshold, (heading) => heading.index > after && heading.index < before)
     if (best) take(section, 'renamed', best)
   }
 
@@ -203,14 +207,7 @@ function alignLevel(
   // a lead-in must (an older wording of a question the template reordered).
   for (const section of literals) {
     if (found.has(section)) continue
-    const wanted = expectedText(section)
-    const open = candidates.filter(
-      (heading) =>
-        !used.has(heading.index) &&
-        heading.depth === section.depth &&
-        !context.known.some((other) => other !== section && matchesHeading(other.match, heading.normalized)),
-    )
-    const best = nearest(open, (heading) => similarity(wanted, heading.normalized, context.common), closeThreshold)
+    const best = closestHeading(section, closeThreshold, () => true)
     if (best) take(section, 'moved', best)
   }
 
