@@ -48,7 +48,7 @@ interface Context {
   /** Where the document's sections end: before its footer, else at its end. */
   end: Point
   /** The document's bold lead-ins with the heading they stand under, read on first use. */
-  leadIns?: Array<LeadIn & {owner: number; taken?: boolean}>
+  leadIns?: Array<LeadIn & {owner: number; normalized: string; taken?: boolean}>
 }
 
 /** Align a document to a preset. */
@@ -460,13 +460,15 @@ const closeThreshold = 0.8
  * for a section: its title exactly, else the nearest above {@link closeThreshold}.
  */
 function findLeadIn(context: Context, section: TemplateSection, owners: (owner: number) => boolean): LeadIn | undefined {
-  context.leadIns ??= context.doc.blocks.flatMap((block) => leadIns(block.node).map((leadIn) => ({...leadIn, owner: block.owner})))
+  context.leadIns ??= context.doc.blocks.flatMap((block) =>
+    leadIns(block.node).map((leadIn) => ({...leadIn, owner: block.owner, normalized: normalizeHeading(leadIn.text)})),
+  )
   const open = context.leadIns.filter((leadIn) => !leadIn.taken && owners(leadIn.owner))
   if (open.length === 0) return undefined
   const wanted = expectedText(section)
   const best =
-    open.find((leadIn) => matchesHeading(section.match, normalizeHeading(leadIn.text))) ??
-    nearest(open, (leadIn) => similarity(wanted, normalizeHeading(leadIn.text), context.common), closeThreshold)
+    open.find((leadIn) => matchesHeading(section.match, leadIn.normalized)) ??
+    nearest(open, (leadIn) => similarity(wanted, leadIn.normalized, context.common), closeThreshold)
   if (best) best.taken = true
   return best
 }
