@@ -23,7 +23,7 @@ const e2e = [
   'test/remark-cli.test.ts',
   'test/e2e/**/*.test.ts',
 ]
-const corpora = ['test/corpora.test.ts', 'test/judged.test.ts', 'test/parse-diff.test.ts']
+const corpora = ['test/corpora.test.ts', 'test/findings-diff.test.ts', 'test/judged.test.ts', 'test/parse-diff.test.ts']
 
 // Set explicitly, the variable wins; otherwise `npm run test:corpora` asks for the corpora.
 const requireCorpora = process.env.DESIGNLINT_REQUIRE_CORPORA ?? (process.env.npm_lifecycle_event === 'test:corpora' ? '1' : '0')

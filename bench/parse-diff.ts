@@ -11,7 +11,7 @@ import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import type {Nodes, Root} from 'mdast'
 import {fastParseMarkdown} from '../src/markdown/fast-parse.js'
-import {parseMarkdown} from '../src/markdown/syntax.js'
+import {parseWithRemark as parseMarkdown} from '../src/markdown/syntax.js'
 
 /** The node fields designlint's code and rules read (besides `type`, `position` and `children`). */
 export const comparedFields = [

@@ -32,7 +32,7 @@ import type {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
 import type {Options} from '../src/plugin/plugin.js'
 import type {RuleMeta} from '../src/rule/define.js'
-import {parseMarkdown} from '../src/markdown/syntax.js'
+import {parseMarkdown} from '../src/markdown/parse.js'
 import {withNote} from '../src/report/common.js'
 import {lint} from './helpers.js'
 

@@ -5,7 +5,7 @@ import {describe, expect, it} from 'vitest'
 import {buildDocument} from '../src/document/build.js'
 import {builtinPresets, isBuiltinPreset} from '../src/preset/load.js'
 import {selectPreset} from '../src/preset/select.js'
-import {parseMarkdown} from '../src/markdown/syntax.js'
+import {parseMarkdown} from '../src/markdown/parse.js'
 import {findings, fixtures, lint, root} from './helpers.js'
 
 const model = (text: string) => buildDocument(parseMarkdown(text), text)

@@ -5,7 +5,7 @@ import {normalizeHeading} from '../src/util/text.js'
 import {headingLine, matchesHeading, walkSections} from '../src/template/headings.js'
 import {describePreset} from '../src/template/describe.js'
 import {plainLabelledLines, tableLabelledLines} from '../src/markdown/labelled-lines.js'
-import {parseMarkdown} from '../src/markdown/syntax.js'
+import {parseMarkdown} from '../src/markdown/parse.js'
 import type {Preset} from '../src/template/types.js'
 
 /** Whether a document title (as written) still holds one of the title's placeholders. */

@@ -3,8 +3,12 @@
  * GFM tables. Only what the rules need is loaded: GFM autolink literals,
  * strikethrough, task list items and footnotes cost load and parse time and
  * change nothing a rule decides (a task box `[ ]` or a footnote `[^1]` is not
- * a placeholder either way). TeX math is not parsed either: `mathSpans`
- * tells where it is, so its braces are not read as prose.
+ * a placeholder either way). TeX math is not parsed either (src/markdown/math.ts).
+ *
+ * This is the syntax of the remark plugin (remark-cli, the language server)
+ * and of the differential that proves the fast path
+ * (src/markdown/parse.ts) gives the same trees; designlint's own CLI, workers
+ * and template compiler parse with the fast path and never load micromark.
  */
 import type {Processor} from 'unified'
 import type {Root} from 'mdast'
@@ -34,29 +38,14 @@ export function remarkDesignlintSyntax(this: Processor): undefined {
   }
 }
 
-/** A parser with designlint's syntax, for templates and tests. */
-function createParser() {
+/** Parse Markdown to mdast with remark-parse and designlint's syntax: the reference tree. */
+export function parseWithRemark(value: string): Root {
+  remarkParser ??= createRemarkParser()
+  return remarkParser.parse(value)
+}
+
+function createRemarkParser() {
   return unified().use(remarkParse).use(remarkDesignlintSyntax).freeze()
 }
 
-/** Parse Markdown to mdast with designlint's syntax. */
-export function parseMarkdown(value: string): Root {
-  return parser.parse(value)
-}
-
-const parser = createParser()
-
-/**
- * The spans of TeX math in Markdown source, as `[start, end)` offsets:
- * `$$ … $$` (over lines too) and `$…$` on one line. The parser does not read
- * math, so its braces and brackets (`$a_{i}$`, `$$\frac{n}{d}$$`) would read
- * as text; a `$` before a digit or a space opens none ("costs $5 and $10").
- */
-export function mathSpans(source: string): Array<[number, number]> {
-  if (!source.includes('$')) return []
-  const spans: Array<[number, number]> = []
-  for (const match of source.matchAll(/\$\$[\s\S]+?\$\$|\$(?![\s\d$])[^$\n]+?(?<![\s\\])\$(?!\d)/g)) {
-    spans.push([match.index, match.index + match[0].length])
-  }
-  return spans
-}
+let remarkParser: ReturnType<typeof createRemarkParser> | undefined

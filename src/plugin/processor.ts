@@ -1,19 +1,20 @@
 /**
  * The engine: lint Markdown files or strings with designlint, one processor
- * shared by every file. A file that cannot be read or processed gets one fatal
+ * shared by every file. It parses with the fast path (src/markdown/parse.ts),
+ * which gives the tree remark-parse would, without loading micromark. A file that cannot be read or processed gets one fatal
  * message and the run goes on.
  */
 import {readFile} from 'node:fs/promises'
 import path from 'node:path'
-import remarkParse from 'remark-parse'
 import {unified} from 'unified'
 import {VFile} from 'vfile'
-import designlint, {type Options} from './plugin.js'
+import {designlintParse} from '../markdown/parse.js'
+import {designlintChecks, type Options} from './checks.js'
 import {source} from '../rule/define.js'
 
 /** A processor that parses Markdown and runs designlint. */
 export function createProcessor(options: Options = {}) {
-  return unified().use(remarkParse).use(designlint, options).freeze()
+  return unified().use(designlintParse).use(designlintChecks, options).freeze()
 }
 
 export type DesignlintProcessor = ReturnType<typeof createProcessor>

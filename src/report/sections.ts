@@ -6,13 +6,13 @@
  * as plain data, each template section's status and where it is.
  */
 import type {Root} from 'mdast'
-import remarkParse from 'remark-parse'
 import {unified} from 'unified'
 import type {VFile} from 'vfile'
 import {isTitle} from '../align/align.js'
 import type {SectionMatch} from '../align/types.js'
 import type {Analysis} from '../analysis/analysis.js'
-import designlint, {type Options} from '../plugin/plugin.js'
+import {designlintParse} from '../markdown/parse.js'
+import {designlintChecks, type Options} from '../plugin/checks.js'
 
 /** A section's state in a document, as the report shows it. */
 export type SectionState =
@@ -144,5 +144,5 @@ export function captureSections() {
 
 /** A processor that lints like designlint's and keeps each document's sections for the report. */
 export function createReportProcessor(options: Options) {
-  return unified().use(remarkParse).use(designlint, options).use(captureSections).freeze()
+  return unified().use(designlintParse).use(designlintChecks, options).use(captureSections).freeze()
 }

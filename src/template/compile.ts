@@ -5,7 +5,7 @@
  */
 import type {Heading, Root, RootContent} from 'mdast'
 import {visit} from 'unist-util-visit'
-import {parseMarkdown} from '../markdown/syntax.js'
+import {parseMarkdown} from '../markdown/parse.js'
 import {regions, templateTitle, type OwnedBlock} from '../markdown/regions.js'
 import {escapeRegExp, headingText, normalizeWords, splitNumber, stripOptionalMarker} from '../util/text.js'
 import type {HeadingMatch, Preset, TemplateSection, TitlePlaceholder} from './types.js'

@@ -6,7 +6,7 @@
 import {describe, expect, it} from 'vitest'
 import {alignDocument} from '../../src/align/align.js'
 import {buildDocument} from '../../src/document/build.js'
-import {parseMarkdown} from '../../src/markdown/syntax.js'
+import {parseMarkdown} from '../../src/markdown/parse.js'
 import {compileTemplate} from '../../src/template/compile.js'
 import type {Alignment, SectionMatch} from '../../src/align/types.js'
 import type {DocModel} from '../../src/document/types.js'

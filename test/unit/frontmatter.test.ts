@@ -1,7 +1,7 @@
 /** Front matter keys are placed from the YAML parser's own ranges. */
 import {describe, expect, it} from 'vitest'
 import {buildDocument} from '../../src/document/build.js'
-import {parseMarkdown} from '../../src/markdown/syntax.js'
+import {parseMarkdown} from '../../src/markdown/parse.js'
 
 const model = (text: string) => buildDocument(parseMarkdown(text), text)
 const slice = (text: string, span: {start: {offset?: number | undefined}; end: {offset?: number | undefined}}) =>

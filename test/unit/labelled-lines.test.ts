@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest'
 import type {RootContent} from 'mdast'
 import {labelledLines, type LabelledLine} from '../../src/markdown/labelled-lines.js'
-import {parseMarkdown} from '../../src/markdown/syntax.js'
+import {parseMarkdown} from '../../src/markdown/parse.js'
 
 /** The labelled lines of the `index`-th top-level block of `source`. */
 function linesOf(source: string, index = 0): LabelledLine[] {

@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest'
 import {lineEndAt, lineStartAt, pointLocator, sourceLines} from '../../src/util/position.js'
-import {parseMarkdown} from '../../src/markdown/syntax.js'
+import {parseMarkdown} from '../../src/markdown/parse.js'
 import {walk} from '../../src/markdown/walk.js'
 
 describe('pointLocator', () => {

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {parseMarkdown} from '../../src/markdown/syntax.js'
+import {parseMarkdown} from '../../src/markdown/parse.js'
 import {isTemplateText, templateTexts} from '../../src/template/section-content.js'
 
 describe('isTemplateText', () => {

@@ -1,7 +1,7 @@
 /** Text normalisation: headings and their numbers (similarity and placeholders have their own tests). */
 import type {Heading} from 'mdast'
 import {describe, expect, it} from 'vitest'
-import {parseMarkdown} from '../../src/markdown/syntax.js'
+import {parseMarkdown} from '../../src/markdown/parse.js'
 import {headingText, normalizeHeading, splitNumber} from '../../src/util/text.js'
 
 describe('normalizeHeading', () => {
