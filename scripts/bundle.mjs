@@ -17,6 +17,7 @@
  * it loads up front (the entry and the chunks it imports statically) and the
  * packages that make them up.
  */
+import {spawnSync} from 'node:child_process'
 import {chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import {createRequire} from 'node:module'
 import {tmpdir} from 'node:os'
@@ -85,29 +86,66 @@ async function precompilePresets() {
   }
 }
 
-/** Bundle the three entries; returns esbuild's metafile. */
+const common = {
+  absWorkingDir: root,
+  bundle: true,
+  external: ['tinypool'],
+  platform: 'node',
+  target: 'node20',
+  outdir,
+  logLevel: 'warning',
+  metafile: true,
+  plugins: [inlineCodeHandlerOnly],
+}
+
+/**
+ * Bundle the entries; returns esbuild's metafiles. The worker and the
+ * language server are ES modules with shared chunks. The CLI is one
+ * CommonJS script, designlint.cjs, so that its loader (cli.js,
+ * src/cli/bin.ts) can run it from V8's code cache: Node 20 has no code cache
+ * for ES modules.
+ */
 async function bundle() {
-  const result = await build({
-    absWorkingDir: root,
-    entryPoints: ['src/cli/cli.ts', 'src/run/worker.ts', 'src/lsp/language-server.ts'],
-    bundle: true,
+  const modules = await build({
+    ...common,
+    entryPoints: {cli: 'src/cli/bin.ts', worker: 'src/run/worker.ts', 'language-server': 'src/lsp/language-server.ts'},
     entryNames: '[name]',
-    external: ['tinypool'],
     splitting: true,
-    platform: 'node',
     format: 'esm',
-    target: 'node20',
-    outdir,
-    logLevel: 'warning',
-    metafile: true,
-    plugins: [inlineCodeHandlerOnly],
     banner: {
       js: "import {createRequire as __designlintRequire} from 'node:module'; const require = __designlintRequire(import.meta.url);",
     },
   })
+  const script = await build({
+    ...common,
+    entryPoints: {designlint: 'src/cli/cli.ts'},
+    entryNames: '[name]',
+    outExtension: {'.js': '.cjs'},
+    format: 'cjs',
+    // The sources are ES modules: their `import.meta.url` is the script's own URL.
+    define: {'import.meta.url': '__designlintUrl'},
+    banner: {js: "const __designlintUrl = require('node:url').pathToFileURL(__filename).href;"},
+  })
   for (const name of ['cli', 'language-server']) chmodSync(path.join(outdir, name + '.js'), 0o755)
-  writeFileSync(path.join(outdir, 'meta.json'), JSON.stringify(result.metafile))
-  return result.metafile
+  writeFileSync(path.join(outdir, 'meta.json'), JSON.stringify(modules.metafile))
+  writeFileSync(path.join(outdir, 'meta-cli.json'), JSON.stringify(script.metafile))
+  return [modules.metafile, script.metafile]
+}
+
+/**
+ * The training run that writes the CLI's code cache: the CLI checks the
+ * bundled examples (findings, a report), and what V8 compiled on the way is
+ * kept in designlint.cache. A short run: in a long one, V8 drops the bytecode
+ * of functions not run lately (start-up's) before the cache is made.
+ */
+function writeCodeCache() {
+  const run = spawnSync(process.execPath, [path.join(outdir, 'cli.js'), '--no-color', 'examples'], {
+    cwd: root,
+    env: {...process.env, DESIGNLINT_WRITE_CODE_CACHE: '1'},
+    encoding: 'utf8',
+  })
+  if (run.status !== 0 && run.status !== 1) throw new Error(`the training run of the CLI failed (exit ${run.status}):\n${run.stderr}`)
+  if (!existsSync(path.join(outdir, 'designlint.cache'))) throw new Error('the training run of the CLI wrote no code cache')
 }
 
 /** The output files an entry loads before it runs: itself and its static imports, transitively. */
@@ -131,9 +169,9 @@ function packageOf(input) {
 }
 
 /** Print each entry's up-front bytes and its largest packages. */
-function report(metafile) {
-  const entries = new Set(['src/cli/cli.ts', 'src/run/worker.ts', 'src/lsp/language-server.ts'])
-  for (const [file, output] of Object.entries(metafile.outputs)) {
+function report(metafiles) {
+  const entries = new Set(['src/cli/bin.ts', 'src/cli/cli.ts', 'src/run/worker.ts', 'src/lsp/language-server.ts'])
+  for (const [file, output, metafile] of metafiles.flatMap((metafile) => Object.entries(metafile.outputs).map(([file, output]) => [file, output, metafile]))) {
     if (!entries.has(output.entryPoint)) continue
     const files = loadedUpFront(metafile, file)
     const byPackage = new Map()
@@ -153,6 +191,9 @@ function report(metafile) {
   }
 }
 
+// A fresh folder: chunks of earlier builds (content-hashed names) would otherwise pile up in the package.
+rmSync(outdir, {recursive: true, force: true})
 await precompilePresets()
-const metafile = await bundle()
-if (process.argv.includes('--report')) report(metafile)
+const metafiles = await bundle()
+writeCodeCache()
+if (process.argv.includes('--report')) report(metafiles)

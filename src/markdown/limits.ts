@@ -45,8 +45,6 @@ function formatBytes(bytes: number): string {
   return `${bytes} bytes`
 }
 
-const thousands = new Intl.NumberFormat('en-US')
-
 /** A fence that opens or closes fenced code, after any container marks. */
 const fence = /^(?:`{3,}|~{3,})/
 
@@ -157,7 +155,7 @@ export function exceededLimit(source: string, limits: DocumentLimits = defaultLi
     marks += inlineMarks(rest)
     if (marks > limits.maxInlineMarks) {
       return {
-        reason: `Document has more than ${thousands.format(limits.maxInlineMarks)} emphasis and link marks (*, _, [, ]) in the paragraph at line ${paragraphLine}: over the limit, not checked`,
+        reason: `Document has more than ${limits.maxInlineMarks.toLocaleString('en-US')} emphasis and link marks (*, _, [, ]) in the paragraph at line ${paragraphLine}: over the limit, not checked`,
         line: paragraphLine,
       }
     }

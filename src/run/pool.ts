@@ -113,11 +113,22 @@ function stopped(file: string, error: WorkerStoppedError): PlainResult {
   return {path: file, templates: [], messages: [{reason: `Cannot lint file: ${error.message}`, ruleId: 'crash', source, fatal: true}]}
 }
 
+/**
+ * `import()`, or the one lent by the CLI's loader (src/cli/bin.ts): the
+ * bundled CLI runs as a script, where `import()` cannot load an ES module.
+ */
+function importModule(specifier: string): Promise<unknown> {
+  const lent = (globalThis as Record<symbol, unknown>)[Symbol.for('designlint.import')] as
+    | ((specifier: string) => Promise<unknown>)
+    | undefined
+  return lent ? lent(specifier) : import(specifier)
+}
+
 /** A tinypool of `workers` threads that turns a worker's silent exit into an error of its tasks. */
 async function startPool(setup: LintSetup, workers: number): Promise<Pool> {
   // Loaded only for a run that uses threads. The bundle leaves tinypool
   // external: it starts each thread from its own entry file beside its module.
-  const {default: Tinypool} = await import('tinypool')
+  const {default: Tinypool} = (await importModule('tinypool')) as typeof import('tinypool')
   const pool = new Tinypool({
     filename: new URL('./worker.js', import.meta.url).href,
     minThreads: workers,

@@ -1,0 +1,54 @@
+/**
+ * The `designlint` command as installed: it runs the CLI (src/cli/cli.ts,
+ * bundled into one script, dist/bundle/designlint.cjs) from V8's code cache
+ * when one fits, so a one-document run does not spend half its time
+ * compiling JavaScript it compiled last time.
+ *
+ * The cache (dist/bundle/designlint.cache) is written by the build, after a
+ * training run over the bundled fixtures. V8 checks it against its own
+ * version, its flags and the script's source: a cache that does not fit (an
+ * other Node, a rebuilt script) is rejected and the script is compiled as
+ * usual, so the command is never wrong, only slower. Nothing is written at
+ * run time, except by the build's training run
+ * (`DESIGNLINT_WRITE_CODE_CACHE=1`).
+ */
+import {readFileSync, renameSync, writeFileSync} from 'node:fs'
+import Module, {createRequire} from 'node:module'
+import path from 'node:path'
+import {fileURLToPath} from 'node:url'
+import vm from 'node:vm'
+
+const here = path.dirname(fileURLToPath(import.meta.url))
+const script = path.join(here, 'designlint.cjs')
+const cache = path.join(here, 'designlint.cache')
+
+function readCache(): Buffer | undefined {
+  try {
+    return readFileSync(cache)
+  } catch {
+    return undefined
+  }
+}
+
+// The shebang line is not JavaScript; the rest is wrapped as CommonJS wraps a module.
+const source = readFileSync(script, 'utf8').replace(/^#!.*/, '')
+const compiled = new vm.Script(Module.wrap(source), {
+  filename: script,
+  cachedData: readCache(),
+})
+// A script cannot `import()` an ES module (tinypool) without an experimental
+// flag of Node 20, so the loader lends its own; src/run/pool.ts uses it.
+;(globalThis as Record<symbol, unknown>)[Symbol.for('designlint.import')] = (specifier: string) => import(specifier)
+
+if (process.env.DESIGNLINT_WRITE_CODE_CACHE === '1') {
+  // The training run: keep what was compiled, functions run included, once the run is over.
+  process.on('exit', () => {
+    const temporary = `${cache}.${process.pid}.tmp`
+    writeFileSync(temporary, compiled.createCachedData())
+    renameSync(temporary, cache)
+  })
+}
+
+const run = compiled.runInThisContext() as (...parameters: unknown[]) => void
+const module = {exports: {}, filename: script, id: script, loaded: false}
+run.call(module.exports, module.exports, createRequire(script), module, script, here)
