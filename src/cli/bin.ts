@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 /**
  * The `designlint` command as installed: it runs the CLI (src/cli/cli.ts,
  * bundled into one script, dist/bundle/designlint.cjs) from V8's code cache
