@@ -105,7 +105,9 @@ export function blockInsertion(value: string, point: Point, block: string): stri
   const isHeading = (line: string) => /^ {0,3}#{1,6}(?:\s|$)/.test(line)
   if (before === '' || before.endsWith('\n')) {
     // At the start of a line.
-    const previousLine = /[^\n]*$/.exec(before.replace(/\r?\n$/, ''))?.[0] ?? ''
+    // The line before (not a regular expression anchored at the end: that would retry from every offset).
+    const above = before.replace(/\r?\n$/, '')
+    const previousLine = above.slice(above.lastIndexOf('\n') + 1)
     const nextLine = /^[^\r\n]*/.exec(after)?.[0] ?? ''
     const previousBlank = before === '' || previousLine.trim() === ''
     // A heading interrupts a paragraph; a block put before a line of text would cut it.
