@@ -167,10 +167,11 @@ export default defineRule({
       }
       // An ellipsis that ends a list of the author's items means "and so on".
       if (node.type === 'list') {
-        const items = node.children.map((item) => toString(item).trim())
-        let last = items.length - 1
-        while (last >= 0 && /^(?:…|\.{3,})$/.test(items[last])) last--
-        if (last >= 0 && !fillerItem.test(items[last])) for (const item of node.children.slice(last + 1)) trailingEllipses.add(item)
+        // Read from the end: only the trailing items and the one before them matter.
+        const itemText = (index: number) => toString(node.children[index]).trim()
+        let last = node.children.length - 1
+        while (last >= 0 && /^(?:…|\.{3,})$/.test(itemText(last))) last--
+        if (last >= 0 && !fillerItem.test(itemText(last))) for (const item of node.children.slice(last + 1)) trailingEllipses.add(item)
       }
       if (node.type === 'paragraph' && node.children.some((child) => child.type === 'inlineCode')) {
         if (templateProse().has(normalizeProse(toString(node)))) {

@@ -16,7 +16,7 @@ import {defineRule} from '../src/rule/define.js'
 import {docHeadingLine} from '../src/rule/wording.js'
 import type {TemplateText} from '../src/template/types.js'
 import {containsPlaceholder} from '../src/util/placeholders.js'
-import {normalizeCode, normalizeProse} from '../src/util/text.js'
+import {normalizeCode, normalizeProse, proseLengthAtLeast} from '../src/util/text.js'
 
 export default defineRule({
   id: 'no-template-text',
@@ -37,6 +37,7 @@ export default defineRule({
     const check = (blocks: DocBlock[], texts: TemplateText[], where: string, diagrams: string[] = []) => {
       if (texts.length === 0) return
       const prose = new Set(texts.filter((text) => text.kind !== 'code').map((text) => text.text))
+      const longest = Math.max(0, ...Array.from(prose, (text) => text.length))
       const code = new Set(texts.filter((text) => text.kind === 'code').map((text) => text.text))
       for (const block of blocks) {
         // A quote of the template's words ("> Why should we *not* do this?")
@@ -53,6 +54,8 @@ export default defineRule({
             report('example-code', position, {where})
             continue
           }
+          // Longer than every template text whatever normalising drops: no need to normalise it.
+          if (prose.size === 0 || proseLengthAtLeast(piece.text) > longest) continue
           if (containsPlaceholder(piece.text)) continue
           const text = normalizeProse(piece.text)
           if (!text || !prose.has(text)) continue
@@ -62,12 +65,18 @@ export default defineRule({
       }
     }
 
+    const blocksOf = new Map<number, DocBlock[]>()
+    for (const block of doc.blocks) {
+      const list = blocksOf.get(block.owner)
+      if (list) list.push(block)
+      else blocksOf.set(block.owner, [block])
+    }
     const seen = new Set<number>()
     for (const match of analysis.alignment.matches) {
       for (const heading of match.instances) {
         if (seen.has(heading.index)) continue
         seen.add(heading.index)
-        const own = doc.blocks.filter((block) => block.owner === heading.index)
+        const own = blocksOf.get(heading.index) ?? []
         const diagrams = match.section.content.diagrams.map((diagram) => diagram.example)
         check(own, match.section.content.texts, `in "${docHeadingLine(heading)}"`, diagrams)
       }

@@ -77,6 +77,24 @@ function inlineMarks(text: string): number {
 }
 
 /**
+ * Whether some line could nest lists and quotes deeper than `maxDepth`: each
+ * level takes at least one column of the line's lead (blanks, `>`, list
+ * markers), and a character is at most four columns (a tab), so such a line
+ * leads with at least a quarter of `maxDepth` of those characters.
+ */
+function mayNestDeeper(source: string, maxDepth: number): boolean {
+  const least = Math.max(1, Math.floor(maxDepth / 4))
+  let pattern = deepLeads.get(least)
+  if (!pattern) {
+    pattern = new RegExp(`^[ \\t>*+\\-0-9.)]{${least}}`, 'm')
+    deepLeads.set(least, pattern)
+  }
+  return pattern.test(source)
+}
+
+const deepLeads = new Map<number, RegExp>()
+
+/**
  * The first limit a document's text is over, or undefined when it is within
  * all of them. Nesting is measured by the columns of the open list items (a
  * line indented past an item's text is inside it) and the `>` of each line.
@@ -86,6 +104,9 @@ export function exceededLimit(source: string, limits: DocumentLimits = defaultLi
   if (bytes > limits.maxBytes) {
     return {reason: `Document is ${formatBytes(bytes)}: over the ${formatBytes(limits.maxBytes)} limit, not checked`, line: 1}
   }
+  // Most documents are far inside both other limits, which a quick look
+  // proves: then the line-by-line measure is not needed.
+  if (!mayNestDeeper(source, limits.maxDepth) && inlineMarks(source) <= limits.maxInlineMarks) return undefined
   /** Columns where the text of each open list item starts. */
   const items: number[] = []
   let inFence = false

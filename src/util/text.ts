@@ -128,6 +128,23 @@ export function normalizeProse(text: string): string {
     .trim()
 }
 
+/**
+ * The fewest characters `normalizeProse(text)` can have: the printable ASCII
+ * characters it always keeps (not marks, blanks or the punctuation it trims).
+ * A quick way to know a long text cannot equal a short one.
+ */
+export function proseLengthAtLeast(text: string): number {
+  let count = 0
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index)
+    if (code > 32 && code < 127 && !droppedByProse.has(code)) count++
+  }
+  return count
+}
+
+/** What normalizeProse may drop: marks, and the punctuation it trims at either end. */
+const droppedByProse = new Set(Array.from('[]{}<>*_`-.:;,!?', (character) => character.charCodeAt(0)))
+
 /** Code compared as written, white space folded. */
 export function normalizeCode(value: string): string {
   return value.replace(/\s+/g, ' ').trim()
