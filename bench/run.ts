@@ -330,7 +330,7 @@ function benchStartup(): string[] {
   const labels: Array<[string, string]> = [
     ['node -e 0', 'node -e 0'],
     ['parser', 'node -e "import(\'markdown-it\')" (the parser)'],
-    ['version', 'designlint --version (loading the bundle)'],
+    ['version', 'designlint --version (loading the bundle from its code cache)'],
     ['one document', 'designlint --preset standard fixtures/standard/valid.md'],
   ]
   for (const [name, label] of labels) lines.push(row([label, seconds(name).toFixed(3), `${ratio(name, 'node -e 0').toFixed(2)}×`]))

@@ -1,7 +1,7 @@
 /**
- * `npm run bundle`: the esbuild bundle in dist/bundle (cli.js, worker.js,
- * language-server.js and their shared chunks), and dist/bundle/meta.json,
- * esbuild's metafile: which modules land in which output file.
+ * `npm run bundle`: the esbuild bundle in dist/bundle (see `bundle()`
+ * below), and esbuild's metafiles (meta.json, meta-cli.json): which modules
+ * land in which output file.
  *
  * It first compiles the five built-in presets (presets/*.md) with the
  * template compiler of src/, bundled for the occasion, and writes them to
@@ -98,34 +98,45 @@ const common = {
   plugins: [inlineCodeHandlerOnly],
 }
 
+/** A CommonJS build: the sources' `import.meta.url` is the output file's own URL. */
+const commonJs = {
+  ...common,
+  entryNames: '[name]',
+  format: 'cjs',
+  define: {'import.meta.url': '__designlintUrl', DESIGNLINT_WORKER: JSON.stringify('./worker.mjs')},
+  banner: {js: "const __designlintUrl = require('node:url').pathToFileURL(__filename).href;"},
+}
+
 /**
- * Bundle the entries; returns esbuild's metafiles. The worker and the
- * language server are ES modules with shared chunks. The CLI is one
- * CommonJS script, designlint.cjs, so that its loader (cli.js,
- * src/cli/bin.ts) can run it from V8's code cache: Node 20 has no code cache
- * for ES modules.
+ * Bundle the entries; returns esbuild's metafiles. dist/bundle is a CommonJS
+ * folder (its own package.json says so): Node starts a CommonJS entry
+ * without its ES module loader, a tenth of a one-document run here.
+ *
+ * - `cli.js`: the command's loader (src/cli/bin.ts), which runs the CLI,
+ *   bundled as one script (`designlint.cjs`), from V8's code cache (Node 20
+ *   has no code cache for ES modules).
+ * - `worker.mjs` and `language-server.mjs`: ES modules with shared chunks
+ *   (`chunk-*.mjs`); `language-server.js` starts the server.
  */
 async function bundle() {
   const modules = await build({
     ...common,
-    entryPoints: {cli: 'src/cli/bin.ts', worker: 'src/run/worker.ts', 'language-server': 'src/lsp/language-server.ts'},
+    entryPoints: {worker: 'src/run/worker.ts', 'language-server': 'src/lsp/language-server.ts'},
     entryNames: '[name]',
+    outExtension: {'.js': '.mjs'},
     splitting: true,
     format: 'esm',
     banner: {
       js: "import {createRequire as __designlintRequire} from 'node:module'; const require = __designlintRequire(import.meta.url);",
     },
   })
-  const script = await build({
-    ...common,
-    entryPoints: {designlint: 'src/cli/cli.ts'},
-    entryNames: '[name]',
-    outExtension: {'.js': '.cjs'},
-    format: 'cjs',
-    // The sources are ES modules: their `import.meta.url` is the script's own URL.
-    define: {'import.meta.url': '__designlintUrl'},
-    banner: {js: "const __designlintUrl = require('node:url').pathToFileURL(__filename).href;"},
-  })
+  const script = await build({...commonJs, entryPoints: {designlint: 'src/cli/cli.ts'}, outExtension: {'.js': '.cjs'}})
+  await build({...commonJs, entryPoints: {cli: 'src/cli/bin.ts'}, metafile: false})
+  writeFileSync(path.join(outdir, 'package.json'), JSON.stringify({type: 'commonjs', private: true}) + '\n')
+  writeFileSync(
+    path.join(outdir, 'language-server.js'),
+    "#!/usr/bin/env node\n// Starts the language server, an ES module (see scripts/bundle.mjs).\nimport('./language-server.mjs')\n",
+  )
   for (const name of ['cli', 'language-server']) chmodSync(path.join(outdir, name + '.js'), 0o755)
   writeFileSync(path.join(outdir, 'meta.json'), JSON.stringify(modules.metafile))
   writeFileSync(path.join(outdir, 'meta-cli.json'), JSON.stringify(script.metafile))
@@ -170,7 +181,7 @@ function packageOf(input) {
 
 /** Print each entry's up-front bytes and its largest packages. */
 function report(metafiles) {
-  const entries = new Set(['src/cli/bin.ts', 'src/cli/cli.ts', 'src/run/worker.ts', 'src/lsp/language-server.ts'])
+  const entries = new Set(['src/cli/cli.ts', 'src/run/worker.ts', 'src/lsp/language-server.ts'])
   for (const [file, output, metafile] of metafiles.flatMap((metafile) => Object.entries(metafile.outputs).map(([file, output]) => [file, output, metafile]))) {
     if (!entries.has(output.entryPoint)) continue
     const files = loadedUpFront(metafile, file)

@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 /**
- * The `designlint` command as installed: it runs the CLI (src/cli/cli.ts,
- * bundled into one script, dist/bundle/designlint.cjs) from V8's code cache
- * when one fits, so a one-document run does not spend half its time
- * compiling JavaScript it compiled last time.
+ * The `designlint` command as installed (dist/bundle/cli.js, CommonJS): it
+ * runs the CLI (src/cli/cli.ts, bundled into one script,
+ * dist/bundle/designlint.cjs) from V8's code cache when one fits, so a
+ * one-document run does not spend a third of its time compiling JavaScript
+ * it compiled last time.
  *
  * The cache (dist/bundle/designlint.cache) is written by the build, after a
  * training run over the bundled fixtures. V8 checks it against its own

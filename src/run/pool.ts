@@ -95,6 +95,11 @@ function makeBatches(files: string[], configOf: number[], size: number): Array<{
   return batches
 }
 
+/** Set by the bundle, where the worker is an ES module beside the CommonJS CLI (scripts/bundle.mjs). */
+declare const DESIGNLINT_WORKER: string | undefined
+/** The worker's module, beside this one. */
+const workerFile = typeof DESIGNLINT_WORKER === 'string' ? DESIGNLINT_WORKER : './worker.js'
+
 /**
  * The heap of a worker thread. V8 lets an idle-looking heap grow to several
  * times what is live before it collects (a KEP run peaked at 100 MB a
@@ -160,7 +165,7 @@ async function startPool(setup: LintSetup, workers: number): Promise<Pool> {
   // external: it starts each thread from its own entry file beside its module.
   const {default: Tinypool} = (await importModule('tinypool')) as typeof import('tinypool')
   const pool = new Tinypool({
-    filename: new URL('./worker.js', import.meta.url).href,
+    filename: new URL(workerFile, import.meta.url).href,
     minThreads: workers,
     maxThreads: workers,
     workerData: setup,
