@@ -44,7 +44,9 @@ interface LineMarks {
   starts: number[]
   /** Offset of each line's start after container markers and the block's indentation. */
   begins: number[]
-  /** A fence with no closing fence that runs to the end of the document outside any block quote. */
+  /** A fence with no closing fence. */
+  unclosed?: boolean
+  /** An unclosed fence or HTML block that runs to the end of the document outside any block quote. */
   openToEnd?: boolean
 }
 
@@ -167,22 +169,21 @@ function createMarkdownIt(): MarkdownIt {
       if (silent) return true
       let marks = lineMarks(state, startLine, state.line)
       const env = state.env as ParseEnv
-      if (state.line === env.lines && (name === 'fence' || name === 'html_block') && !env.indents.includes(-1)) {
+      const toEnd = state.line === env.lines && !env.indents.includes(-1)
+      if (name === 'fence') {
         const token = state.tokens[before]
-        if (name === 'fence') {
-          const last = state.line - 1
-          const closing = state.src.slice(state.bMarks[last] + state.tShift[last], state.eMarks[last]).trimEnd()
-          const closed =
-            last > startLine &&
-            state.sCount[last] - state.blkIndent < 4 &&
-            closing.length >= token.markup.length &&
-            closing === token.markup[0].repeat(closing.length)
-          if (!closed) marks = {...marks, openToEnd: true}
-        } else {
-          const first = state.src.slice(marks.starts[0], state.eMarks[startLine])
-          const kind = closedHtml.find(([start]) => start.test(first))
-          if (kind && !kind[1].test(token.content)) marks = {...marks, openToEnd: true}
-        }
+        const last = state.line - 1
+        const closing = state.src.slice(state.bMarks[last] + state.tShift[last], state.eMarks[last]).trimEnd()
+        const closed =
+          last > startLine &&
+          state.sCount[last] - state.blkIndent < 4 &&
+          closing.length >= token.markup.length &&
+          closing === token.markup[0].repeat(closing.length)
+        if (!closed) marks = {...marks, unclosed: true, openToEnd: toEnd}
+      } else if (name === 'html_block' && toEnd) {
+        const first = state.src.slice(marks.starts[0], state.eMarks[startLine])
+        const kind = closedHtml.find(([start]) => start.test(first))
+        if (kind && !kind[1].test(state.tokens[before].content)) marks = {...marks, openToEnd: true}
       }
       for (let index = before; index < state.tokens.length; index++) {
         const token = state.tokens[index]
@@ -461,8 +462,11 @@ class Converter {
         }
         case 'blockquote_open': {
           const quote = {type: 'blockquote', children: []} as unknown as Blockquote
-          const [, endLine] = map as [number, number]
-          quote.position = this.source.position((token.meta as {start: number}).start, this.lineEnd(endLine - 1))
+          const [startLine, endLine] = map as [number, number]
+          // markdown-it's map of an empty block quote takes in a blank line after it.
+          let lastLine = endLine - 1
+          while (lastLine > startLine && this.isBlank(lastLine)) lastLine--
+          quote.position = this.source.position((token.meta as {start: number}).start, this.lineEnd(lastLine))
           append(quote)
           stack.push({node: quote, token})
           break
@@ -493,7 +497,8 @@ class Converter {
         }
         case 'code_block':
         case 'fence': {
-          append(this.code(token))
+          // An item after: micromark runs an unclosed fence on to it (see test/parse-diff.test.ts).
+          append(this.code(token, tokens[index + 1]?.type === 'list_item_close' && tokens[index + 2]?.type === 'list_item_open'))
           break
         }
         case 'html_block': {
@@ -501,7 +506,8 @@ class Converter {
           const [startLine, endLine] = map as [number, number]
           if (marks.openToEnd) {
             // Unclosed to the end of the document: micromark keeps every line, the last line ending too.
-            const node = {type: 'html', value: this.source.restoreLineEndings(token.content, startLine)} as Html
+            const content = this.text.endsWith('\n') ? token.content : token.content.replace(/\n$/, '')
+            const node = {type: 'html', value: this.source.restoreLineEndings(content, startLine)} as Html
             node.position = this.source.position(marks.begins[0], this.text.length)
             append(node)
             break
@@ -619,7 +625,7 @@ class Converter {
   }
 
   /** An indented or fenced code block. */
-  private code(token: Token): Code {
+  private code(token: Token, beforeItem = false): Code {
     const marks = token.meta as LineMarks
     const [startLine, endLine] = token.map as [number, number]
     if (token.type === 'code_block') {
@@ -642,7 +648,9 @@ class Converter {
     const unescape = this.md.utils.unescapeAll
     const lang = split ? unescape(split[1]) : null
     const meta = split?.[2] ? unescape(split[2]).trim() || null : null
-    const value = token.content.replace(/\n$/, '')
+    let value = token.content.replace(/\n$/, '')
+    // Unclosed and ended by its container: micromark leaves out a last line that is empty.
+    if (marks.unclosed && !marks.openToEnd && !beforeItem && value.endsWith('\n')) value = value.slice(0, -1)
     return {
       type: 'code',
       lang,
@@ -1021,7 +1029,8 @@ export function fastParseMarkdown(value: string): Root {
     text = text.slice(0, front.end).replace(/[^\n]/g, ' ') + text.slice(front.end)
   }
   const env: ParseEnv = {definitions: [], indents: [], lines: 0}
-  const tokens = markdownIt.parse(text, env)
+  // markdown-it drops a last line of only spaces and tabs when no line ending follows it; code and HTML keep it.
+  const tokens = markdownIt.parse(/(?:^|\n)[ \t]+$/.test(text) ? `${text}\n` : text, env)
   const converter = new Converter(markdownIt, source, env)
   children.push(...converter.blocks(tokens))
   return {type: 'root', children, position: source.position(0, source.normalized.length)}
