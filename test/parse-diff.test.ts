@@ -81,9 +81,24 @@ const otherDepartures: Array<{reproducer: string; differences: string[]; why: st
     why: 'two spaces before a line ending make a hard break, a tab before them too; micromark makes none',
   },
   {
+    reproducer: 'a\n+ 2) b\n',
+    differences: ['paragraph.type at /root/list/listItem/paragraph'],
+    why: 'an ordered item not starting at 1 at the start of a new item interrupts no paragraph; micromark applies the rule across the container (the family of RFC 0736’s)',
+  },
+  {
+    reproducer: '**a****b***\n',
+    differences: [
+      'text.position at /root/paragraph/text',
+      'text.value at /root/paragraph/text',
+      'emphasis.position at /root/paragraph/emphasis',
+      'emphasis.children at /root/paragraph/emphasis',
+    ],
+    why: 'delimiter runs pair as CommonMark’s process-emphasis gives, `**a*<em><strong>b</strong></em>`; micromark pairs them otherwise',
+  },
+  {
     reproducer: '- ```\n  x\n- b\n',
     differences: ['listItem.position at /root/list/listItem', 'code.position at /root/list/listItem/code'],
-    why: 'an unclosed fence in an item before the next item: micromark ends the code at the next line’s start and the item after the next item’s marker, overlapping it',
+    why: 'an unclosed fence (or HTML block) in a container ended by a new container on the next line: micromark ends it at that line’s start and the item after the next item’s marker, overlapping it',
   },
 ]
 
@@ -109,6 +124,8 @@ const fixedCases: Array<[string, string]> = [
   ['a last line of only whitespace, no line ending after it, in code', '~~~\n  \t'],
   ['a last line of only whitespace, no line ending after it, in HTML', '<!--\n '],
   ['an empty block quote, a blank line after', '> \n\nb\n'],
+  ['text after emphasis that is only the line’s trailing whitespace', '*e*\t\nx and *f* \ny\n'],
+  ['a one-cell row over a line of dashes: a setext heading, not a table', '| a |\n---\n\n> b |\n> ---\n\n| c |\n:---\n'],
 ]
 
 const differencesOf = (value: string) => compareSource(value).differences.map((difference) => `${difference.kind} at ${difference.path}`)

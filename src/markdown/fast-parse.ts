@@ -156,6 +156,12 @@ function createMarkdownIt(): MarkdownIt {
       env.indents.pop()
     }
   }
+  wrap('table', (original) => (state, startLine, endLine, silent) => {
+    // A delimiter row of only dashes is a setext underline to micromark: a heading, not a one-column table.
+    const next = startLine + 1
+    if (next < endLine && /^-+[ \t]*$/.test(state.src.slice(state.bMarks[next] + state.tShift[next], state.eMarks[next]))) return false
+    return original(state, startLine, endLine, silent)
+  })
   for (const name of ['table', 'fence', 'blockquote', 'hr', 'list', 'html_block', 'heading']) {
     wrap(name, (original) => (state, startLine, endLine, silent) => {
       if (silent && state.parentType === 'paragraph' && indentedPastMatched(state, startLine)) return false
@@ -814,7 +820,10 @@ class Converter {
           const sourceNewline = toSource(newline)
           const lineEnding = this.source.lineEndingAt(sourceNewline)
           if (run) {
-            run.value = run.value.replace(/[ \t]+$/, '') + lineEnding
+            const kept = run.value.replace(/[ \t]+$/, '')
+            // A run of only the line's trailing whitespace: the text starts at the line ending.
+            if (kept === '') run.start = sourceNewline
+            run.value = kept + lineEnding
             run.end = sourceNewline + 1
           } else run = {value: lineEnding, start: sourceNewline, end: sourceNewline + 1}
           cursor = newline + 1
