@@ -84,15 +84,17 @@ interface RulerEntry {
 const leafRules = ['table', 'code', 'fence', 'hr', 'html_block', 'heading', 'lheading', 'paragraph']
 
 /**
- * Whether a line that does not reach the current container's content (a lazy
- * continuation candidate) is indented by four columns or more past the
- * deepest container it does reach: then, by CommonMark, no block can start
- * on it, and it continues the open paragraph. markdown-it measures from the
- * innermost container only (its list rule also from the innermost list).
+ * Whether a line tried as a block that would end a paragraph (markdown-it's
+ * terminator rules, run silent) does not reach the current container's
+ * content (a lazy continuation candidate) and is indented by four columns or
+ * more past the deepest container it does reach: then, by CommonMark, no
+ * block can start on it, and it continues the open paragraph. markdown-it
+ * measures from the innermost container only (its list rule also from the
+ * innermost list).
  */
-function indentedPastMatched(state: StateBlock, line: number): boolean {
+function lazyIndented(state: StateBlock, line: number): boolean {
   const indent = state.sCount[line]
-  if (indent >= state.blkIndent) return false
+  if (indent >= state.blkIndent || state.parentType !== 'paragraph') return false
   const indents = (state.env as ParseEnv).indents
   let matched = 0
   for (let index = indents.length - 1; index >= 0; index--) {
@@ -159,17 +161,15 @@ function createMarkdownIt(): MarkdownIt {
   wrap('table', (original) => (state, startLine, endLine, silent) => {
     // A delimiter row of only dashes is a setext underline to micromark: a heading, not a one-column table.
     const next = startLine + 1
-    if (next < endLine && /^-+[ \t]*$/.test(state.src.slice(state.bMarks[next] + state.tShift[next], state.eMarks[next]))) return false
+    if (next < endLine) {
+      const first = state.bMarks[next] + state.tShift[next]
+      if (state.src.charCodeAt(first) === 45 && /^-+[ \t]*$/.test(state.src.slice(first, state.eMarks[next]))) return false
+    }
     return original(state, startLine, endLine, silent)
   })
-  for (const name of ['table', 'fence', 'blockquote', 'hr', 'list', 'html_block', 'heading']) {
-    wrap(name, (original) => (state, startLine, endLine, silent) => {
-      if (silent && state.parentType === 'paragraph' && indentedPastMatched(state, startLine)) return false
-      return original(state, startLine, endLine, silent)
-    })
-  }
   for (const name of leafRules) {
     wrap(name, (original) => (state, startLine, endLine, silent) => {
+      if (silent && lazyIndented(state, startLine)) return false
       const before = state.tokens.length
       if (!original(state, startLine, endLine, silent)) return false
       if (silent) return true
@@ -213,6 +213,7 @@ function createMarkdownIt(): MarkdownIt {
   })
   for (const name of ['blockquote', 'list']) {
     wrap(name, (original) => (state, startLine, endLine, silent) => {
+      if (silent && lazyIndented(state, startLine)) return false
       const before = state.tokens.length
       const start = state.bMarks[startLine] + state.tShift[startLine]
       if (!original(state, startLine, endLine, silent)) return false
@@ -1018,6 +1019,13 @@ class Converter {
   }
 }
 
+/** Whether the text's last line is spaces and tabs only, with no line ending after it. */
+function endsWithBlankLine(text: string): boolean {
+  let index = text.length - 1
+  while (index >= 0 && (text.charCodeAt(index) === 32 || text.charCodeAt(index) === 9)) index--
+  return index < text.length - 1 && (index < 0 || text.charCodeAt(index) === 10)
+}
+
 /**
  * Parse Markdown to mdast with markdown-it and recovered positions: the tree
  * remark-parse with designlint's syntax gives, on the fields designlint reads.
@@ -1039,7 +1047,7 @@ export function fastParseMarkdown(value: string): Root {
   }
   const env: ParseEnv = {definitions: [], indents: [], lines: 0}
   // markdown-it drops a last line of only spaces and tabs when no line ending follows it; code and HTML keep it.
-  const tokens = markdownIt.parse(/(?:^|\n)[ \t]+$/.test(text) ? `${text}\n` : text, env)
+  const tokens = markdownIt.parse(endsWithBlankLine(text) ? `${text}\n` : text, env)
   const converter = new Converter(markdownIt, source, env)
   children.push(...converter.blocks(tokens))
   return {type: 'root', children, position: source.position(0, source.normalized.length)}
