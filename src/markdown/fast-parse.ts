@@ -44,6 +44,10 @@ interface LineMarks {
   starts: number[]
   /** Offset of each line's start after container markers and the block's indentation. */
   begins: number[]
+  /** A fence with no closing fence. */
+  unclosed?: boolean
+  /** An unclosed fence or HTML block that runs to the end of the document outside any block quote. */
+  openToEnd?: boolean
 }
 
 /** A definition seen by markdown-it's reference rule. */
@@ -60,6 +64,14 @@ interface DefinitionRecord {
 interface ParseEnv {
   references?: Record<string, unknown>
   definitions: DefinitionRecord[]
+  /**
+   * The content indentation of each open container, outermost first, as
+   * markdown-it's nested tokenize calls set it; -1 for a block quote (whose
+   * lines are measured from after its marker).
+   */
+  indents: number[]
+  /** The document's line count (markdown-it's lineMax at the top level). */
+  lines: number
 }
 
 type BlockRule = (state: StateBlock, startLine: number, endLine: number, silent: boolean) => boolean
@@ -71,14 +83,50 @@ interface RulerEntry {
 
 const leafRules = ['table', 'code', 'fence', 'hr', 'html_block', 'heading', 'lheading', 'paragraph']
 
+/**
+ * Whether a line tried as a block that would end a paragraph (markdown-it's
+ * terminator rules, run silent) does not reach the current container's
+ * content (a lazy continuation candidate) and is indented by four columns or
+ * more past the deepest container it does reach: then, by CommonMark, no
+ * block can start on it, and it continues the open paragraph. markdown-it
+ * measures from the innermost container only (its list rule also from the
+ * innermost list).
+ */
+function lazyIndented(state: StateBlock, line: number): boolean {
+  const indent = state.sCount[line]
+  if (indent >= state.blkIndent || state.parentType !== 'paragraph') return false
+  const indents = (state.env as ParseEnv).indents
+  let matched = 0
+  for (let index = indents.length - 1; index >= 0; index--) {
+    const containerIndent = indents[index]
+    if (containerIndent < 0) break
+    if (containerIndent <= indent) {
+      matched = containerIndent
+      break
+    }
+  }
+  return indent - matched >= 4
+}
+
+/** The HTML block kinds that end at a closing sequence (CommonMark's 1 to 5): start and end. */
+const closedHtml: Array<[RegExp, RegExp]> = [
+  [/^<(?:script|pre|style|textarea)(?=[\s>]|$)/i, /<\/(?:script|pre|style|textarea)>/i],
+  [/^<!--/, /-->/],
+  [/^<\?/, /\?>/],
+  [/^<![A-Za-z]/, />/],
+  [/^<!\[CDATA\[/, /\]\]>/],
+]
+
 /** Record the line starts of `[startLine, endLine)` from the block state. */
 function lineMarks(state: StateBlock, startLine: number, endLine: number): LineMarks {
   const starts: number[] = []
   const begins: number[] = []
   for (let line = startLine; line < endLine; line++) {
-    const begin = state.bMarks[line]
+    let begin = state.bMarks[line]
     const first = begin + state.tShift[line]
     starts.push(first)
+    // A tab after a block quote marker, partly taken as its space: micromark's prefix takes all of it.
+    if (begin < first && state.src.charCodeAt(begin) === 9 && state.src.charCodeAt(begin - 1) === 62) begin++
     let column = 0
     let offset = begin
     while (column < state.blkIndent && offset < first) {
@@ -99,12 +147,50 @@ function createMarkdownIt(): MarkdownIt {
     if (!entry) throw new Error(`markdown-it has no block rule ${name}`)
     md.block.ruler.at(name, make(entry.fn), {alt: entry.alt})
   }
+  const tokenize = md.block.tokenize
+  md.block.tokenize = function (this: MarkdownIt['block'], state: StateBlock, startLine: number, endLine: number) {
+    const env = state.env as ParseEnv
+    if (env.indents.length === 0) env.lines = state.lineMax
+    env.indents.push(state.parentType === 'blockquote' ? -1 : state.blkIndent)
+    try {
+      tokenize.call(this, state, startLine, endLine)
+    } finally {
+      env.indents.pop()
+    }
+  }
+  wrap('table', (original) => (state, startLine, endLine, silent) => {
+    // A delimiter row of only dashes is a setext underline to micromark: a heading, not a one-column table.
+    const next = startLine + 1
+    if (next < endLine) {
+      const first = state.bMarks[next] + state.tShift[next]
+      if (state.src.charCodeAt(first) === 45 && /^-+[ \t]*$/.test(state.src.slice(first, state.eMarks[next]))) return false
+    }
+    return original(state, startLine, endLine, silent)
+  })
   for (const name of leafRules) {
     wrap(name, (original) => (state, startLine, endLine, silent) => {
+      if (silent && lazyIndented(state, startLine)) return false
       const before = state.tokens.length
       if (!original(state, startLine, endLine, silent)) return false
       if (silent) return true
-      const marks = lineMarks(state, startLine, state.line)
+      let marks = lineMarks(state, startLine, state.line)
+      const env = state.env as ParseEnv
+      const toEnd = state.line === env.lines && !env.indents.includes(-1)
+      if (name === 'fence') {
+        const token = state.tokens[before]
+        const last = state.line - 1
+        const closing = state.src.slice(state.bMarks[last] + state.tShift[last], state.eMarks[last]).trimEnd()
+        const closed =
+          last > startLine &&
+          state.sCount[last] - state.blkIndent < 4 &&
+          closing.length >= token.markup.length &&
+          closing === token.markup[0].repeat(closing.length)
+        if (!closed) marks = {...marks, unclosed: true, openToEnd: toEnd}
+      } else if (name === 'html_block' && toEnd) {
+        const first = state.src.slice(marks.starts[0], state.eMarks[startLine])
+        const kind = closedHtml.find(([start]) => start.test(first))
+        if (kind && !kind[1].test(state.tokens[before].content)) marks = {...marks, openToEnd: true}
+      }
       for (let index = before; index < state.tokens.length; index++) {
         const token = state.tokens[index]
         if (token.nesting >= 0 && !token.meta) token.meta = marks
@@ -127,6 +213,7 @@ function createMarkdownIt(): MarkdownIt {
   })
   for (const name of ['blockquote', 'list']) {
     wrap(name, (original) => (state, startLine, endLine, silent) => {
+      if (silent && lazyIndented(state, startLine)) return false
       const before = state.tokens.length
       const start = state.bMarks[startLine] + state.tShift[startLine]
       if (!original(state, startLine, endLine, silent)) return false
@@ -310,6 +397,9 @@ class Converter {
     private readonly env: ParseEnv,
   ) {}
 
+  /** The last run of definitions on consecutive lines: where it starts, the line after it, its indentation. */
+  private definitionRun: {start: number; endLine: number; indent: number} | undefined
+
   private get text(): string {
     return this.source.normalized
   }
@@ -345,7 +435,9 @@ class Converter {
               ? ({type: 'paragraph', children: []} as Paragraph)
               : ({type: 'heading', depth: Number(token.tag.slice(1)), children: []} as unknown as Heading)
           const setext = token.type === 'heading_open' && token.markup !== '#'.repeat(Number(token.tag.slice(1)))
-          node.position = this.source.position(marks.starts[0], this.lineEnd(endLine - 1))
+          // micromark's setext heading takes in the definitions right before it (its paragraph's start).
+          const headingStart = setext && this.definitionRun?.endLine === startLine ? this.definitionRun.start : marks.starts[0]
+          node.position = this.source.position(headingStart, this.lineEnd(endLine - 1))
           const contentLines = setext ? endLine - startLine - 1 : endLine - startLine
           node.children = this.inlineContent(inline, marks, contentLines, token.type === 'heading_open' && !setext)
           append(node)
@@ -377,8 +469,11 @@ class Converter {
         }
         case 'blockquote_open': {
           const quote = {type: 'blockquote', children: []} as unknown as Blockquote
-          const [, endLine] = map as [number, number]
-          quote.position = this.source.position((token.meta as {start: number}).start, this.lineEnd(endLine - 1))
+          const [startLine, endLine] = map as [number, number]
+          // markdown-it's map of an empty block quote takes in a blank line after it.
+          let lastLine = endLine - 1
+          while (lastLine > startLine && this.isBlank(lastLine)) lastLine--
+          quote.position = this.source.position((token.meta as {start: number}).start, this.lineEnd(lastLine))
           append(quote)
           stack.push({node: quote, token})
           break
@@ -409,12 +504,21 @@ class Converter {
         }
         case 'code_block':
         case 'fence': {
-          append(this.code(token))
+          // An item after: micromark runs an unclosed fence on to it (see test/parse-diff.test.ts).
+          append(this.code(token, tokens[index + 1]?.type === 'list_item_close' && tokens[index + 2]?.type === 'list_item_open'))
           break
         }
         case 'html_block': {
           const marks = token.meta as LineMarks
           const [startLine, endLine] = map as [number, number]
+          if (marks.openToEnd) {
+            // Unclosed to the end of the document: micromark keeps every line, the last line ending too.
+            const content = this.text.endsWith('\n') ? token.content : token.content.replace(/\n$/, '')
+            const node = {type: 'html', value: this.source.restoreLineEndings(content, startLine)} as Html
+            node.position = this.source.position(marks.begins[0], this.text.length)
+            append(node)
+            break
+          }
           let lastLine = endLine - 1
           while (lastLine > startLine && this.isBlank(lastLine)) lastLine--
           const value = token.content.replace(/\n+$/, (match) => match.slice(0, match.length - 1 - (endLine - 1 - lastLine)))
@@ -465,6 +569,9 @@ class Converter {
     const pending = this.env.definitions
     while (pending.length > 0 && pending[0].tokenIndex <= tokenIndex) {
       const record = pending.shift() as DefinitionRecord
+      const run = this.definitionRun
+      if (run?.endLine === record.startLine && run.indent === record.marks.indent) run.endLine = record.endLine
+      else this.definitionRun = {start: record.marks.starts[0], endLine: record.endLine, indent: record.marks.indent}
       const definition = this.definition(record)
       if (definition) append(definition)
     }
@@ -525,7 +632,7 @@ class Converter {
   }
 
   /** An indented or fenced code block. */
-  private code(token: Token): Code {
+  private code(token: Token, beforeItem = false): Code {
     const marks = token.meta as LineMarks
     const [startLine, endLine] = token.map as [number, number]
     if (token.type === 'code_block') {
@@ -548,13 +655,15 @@ class Converter {
     const unescape = this.md.utils.unescapeAll
     const lang = split ? unescape(split[1]) : null
     const meta = split?.[2] ? unescape(split[2]).trim() || null : null
-    const value = token.content.replace(/\n$/, '')
+    let value = token.content.replace(/\n$/, '')
+    // Unclosed and ended by its container: micromark leaves out a last line that is empty.
+    if (marks.unclosed && !marks.openToEnd && !beforeItem && value.endsWith('\n')) value = value.slice(0, -1)
     return {
       type: 'code',
       lang,
       meta,
       value: this.source.restoreLineEndings(value, startLine + 1),
-      position: this.source.position(marks.starts[0], this.lineEnd(endLine - 1)),
+      position: this.source.position(marks.starts[0], marks.openToEnd ? this.text.length : this.lineEnd(endLine - 1)),
     }
   }
 
@@ -712,7 +821,10 @@ class Converter {
           const sourceNewline = toSource(newline)
           const lineEnding = this.source.lineEndingAt(sourceNewline)
           if (run) {
-            run.value = run.value.replace(/[ \t]+$/, '') + lineEnding
+            const kept = run.value.replace(/[ \t]+$/, '')
+            // A run of only the line's trailing whitespace: the text starts at the line ending.
+            if (kept === '') run.start = sourceNewline
+            run.value = kept + lineEnding
             run.end = sourceNewline + 1
           } else run = {value: lineEnding, start: sourceNewline, end: sourceNewline + 1}
           cursor = newline + 1
@@ -907,6 +1019,13 @@ class Converter {
   }
 }
 
+/** Whether the text's last line is spaces and tabs only, with no line ending after it. */
+function endsWithBlankLine(text: string): boolean {
+  let index = text.length - 1
+  while (index >= 0 && (text.charCodeAt(index) === 32 || text.charCodeAt(index) === 9)) index--
+  return index < text.length - 1 && (index < 0 || text.charCodeAt(index) === 10)
+}
+
 /**
  * Parse Markdown to mdast with markdown-it and recovered positions: the tree
  * remark-parse with designlint's syntax gives, on the fields designlint reads.
@@ -926,8 +1045,9 @@ export function fastParseMarkdown(value: string): Root {
     children.push(yaml)
     text = text.slice(0, front.end).replace(/[^\n]/g, ' ') + text.slice(front.end)
   }
-  const env: ParseEnv = {definitions: []}
-  const tokens = markdownIt.parse(text, env)
+  const env: ParseEnv = {definitions: [], indents: [], lines: 0}
+  // markdown-it drops a last line of only spaces and tabs when no line ending follows it; code and HTML keep it.
+  const tokens = markdownIt.parse(endsWithBlankLine(text) ? `${text}\n` : text, env)
   const converter = new Converter(markdownIt, source, env)
   children.push(...converter.blocks(tokens))
   return {type: 'root', children, position: source.position(0, source.normalized.length)}
