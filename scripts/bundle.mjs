@@ -48,6 +48,22 @@ const inlineCodeHandlerOnly = {
 }
 
 /**
+ * An esbuild plugin: markdown-it's constructor always makes a linkify-it
+ * matcher (5 ms of start-up compiling its patterns), which the commonmark
+ * preset never uses (src/markdown/fast-parse.ts); it gets an empty one.
+ */
+const noLinkify = {
+  name: 'no-linkify',
+  setup(esbuild) {
+    esbuild.onResolve({filter: /^linkify-it$/}, () => ({path: 'linkify-it', namespace: 'no-linkify'}))
+    esbuild.onLoad({filter: /.*/, namespace: 'no-linkify'}, () => ({
+      contents: 'export default class LinkifyIt {}\n',
+      loader: 'js',
+    }))
+  },
+}
+
+/**
  * Compile presets/*.md with src/'s template compiler (bundled into a
  * temporary module) and write each as precompiled JSON beside the code that
  * reads it.
@@ -95,7 +111,7 @@ const common = {
   outdir,
   logLevel: 'warning',
   metafile: true,
-  plugins: [inlineCodeHandlerOnly],
+  plugins: [inlineCodeHandlerOnly, noLinkify],
 }
 
 /** A CommonJS build: the sources' `import.meta.url` is the output file's own URL. */

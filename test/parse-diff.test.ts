@@ -142,6 +142,7 @@ describe('the fast parse path gives remark-parse’s tree', () => {
     ['table rows with more cells than the header, and fewer', '| a | b |\n|---|:-:|\n| 1 | 2 | 3 | 4 |\n| 5 |\n'],
     ['references, autolinks, escapes and entities', '[x]: /u "t"\n\n[x] [y][x] [x][] ![i *j*][x] <a@b.c> <http://a> a\\\nb &amp; \\*'],
     ['trailing whitespace and hard breaks', 'a  \nb\\\nc \t\nd   \n\n# h #  \n\n***  \n'],
+    ['links to any destination, as micromark makes them', '[x](javascript:a) <file:///etc> [y](data:text/plain,z) <vbscript:b>\n'],
     ['code spans', '`a` `` b ` c `` ` d ` `e\nf`\n'],
     ['lists and quotes', '1. a\n2. b\n\n   c\n\n> - x\n>\n> y\n\n7) z\n'],
     ['html', '<div>\n\n*a*\n\n</div>\n\ntext <span>b</span>\n'],

@@ -141,6 +141,13 @@ function lineMarks(state: StateBlock, startLine: number, endLine: number): LineM
 /** Build the markdown-it instance with its block rules wrapped to record line starts. */
 function createMarkdownIt(): MarkdownIt {
   const md = new MarkdownIt('commonmark').enable('table').disable('text_join')
+  // Every destination makes a link, as in micromark (markdown-it refuses
+  // `javascript:`, `file:` and `data:` ones, a rule for rendering HTML). The
+  // tree's URLs are read from the source, so markdown-it's normalising them
+  // (percent-encoding, punycode) is work thrown away.
+  md.validateLink = () => true
+  md.normalizeLink = (url) => url
+  md.normalizeLinkText = (text) => text
   const rules = (md.block.ruler as unknown as {__rules__: RulerEntry[]}).__rules__
   const wrap = (name: string, make: (original: BlockRule) => BlockRule) => {
     const entry = rules.find((rule) => rule.name === name)
