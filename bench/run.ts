@@ -31,6 +31,7 @@ import {parseMarkdown} from '../src/markdown/parse.js'
 import {parseWithRemark} from '../src/markdown/syntax.js'
 import {createProcessor, lintText} from '../src/plugin/processor.js'
 import {loadPreset} from '../src/preset/load.js'
+import {workerCount, workerThreshold} from '../src/run/pool.js'
 import {headingLine, walkSections} from '../src/template/headings.js'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..')
@@ -199,6 +200,12 @@ function engineOverParse(corpus: Corpus): {parse: number; fastParse: number; ful
   return {parse: median(parse), fastParse: median(fastParse), full: median(full)}
 }
 
+/** What designlint's default is on this machine, for a corpus (many files). */
+function defaultThreads(): string {
+  const threads = workerCount(workerThreshold)
+  return threads === 0 ? 'one thread here' : `${threads} worker threads here`
+}
+
 function row(cells: Array<string | number>): string {
   return '| ' + cells.map((cell) => (typeof cell === 'number' ? cell.toFixed(2) : cell)).join(' | ') + ' |'
 }
@@ -221,6 +228,7 @@ function benchCorpus(corpus: Corpus, work: string): string[] {
   const commands: Command[] = [
     {name: 'designlint', command: ours, cwd: copy},
     {name: 'one thread', command: [...ours.slice(0, 2), '--workers', '0', ...ours.slice(2)], cwd: copy},
+    {name: 'two threads', command: [...ours.slice(0, 2), '--workers', '2', ...ours.slice(2)], cwd: copy},
     {
       name: 'markdownlint-cli2',
       command: [bin('markdownlint-cli2'), '--config', path.join(work, '.markdownlint-cli2.jsonc'), corpus.glob],
@@ -256,8 +264,9 @@ function benchCorpus(corpus: Corpus, work: string): string[] {
   const engine = engineOverParse(corpus)
 
   const tools: Array<[string, string, string]> = [
-    ['designlint (all rules, worker threads)', 'the template compiled as a preset', 'designlint'],
+    ['designlint (all rules, default threads)', `the template compiled as a preset (${defaultThreads()})`, 'designlint'],
     ['designlint --workers 0', 'the same, one thread', 'one thread'],
+    ['designlint --workers 2', 'the same, two worker threads', 'two threads'],
     ['markdownlint-cli2 (MD043 only)', "the template's headings", 'markdownlint-cli2'],
     ['@contextlint/cli (SEC-001, SEC-002)', 'required top-level sections and their order', 'contextlint'],
     ['remark-cli with designlint as a plugin', 'the same as designlint, through unified-engine', 'remark-cli'],
@@ -299,8 +308,9 @@ function benchCorpus(corpus: Corpus, work: string): string[] {
   say(row(['… cold / warm, seconds', `${cold.seconds.toFixed(2)} / ${warm.seconds.toFixed(2)}`, '', '']))
   say(row(['… after changing one document', oneChanged, 'one re-checked', /1 checked$/.test(oneChanged) ? 'yes' : 'no']))
   if (corpus.part === 'kep') {
-    check('peak memory, worker threads', designlint.megabytes ?? NaN, 200, ' MB')
+    check('peak memory, default threads', designlint.megabytes ?? NaN, 200, ' MB')
     check('peak memory, one thread', oneThread.megabytes ?? NaN, 200, ' MB')
+    check('peak memory, two worker threads', (measures.get('two threads') as Measure).megabytes ?? NaN, 200, ' MB')
   }
   say()
   return lines

@@ -6,14 +6,14 @@
 import {availableParallelism} from 'node:os'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {lintMany, workerCount, workerThreshold} from '../src/run/pool.js'
+import {lintMany, workerCores, workerCount, workerThreshold} from '../src/run/pool.js'
 import {fixtures, root} from './helpers.js'
 
 describe('workerCount', () => {
-  it('uses this thread for a few files, and up to 8 threads for many', () => {
+  it('uses this thread for a few files or a few cores, and up to 8 threads for many files on many cores', () => {
     expect(workerCount(workerThreshold - 1)).toBe(0)
     const cores = availableParallelism()
-    expect(workerCount(workerThreshold)).toBe(cores > 1 ? Math.min(cores, 8) : 0)
+    expect(workerCount(workerThreshold)).toBe(cores >= workerCores ? Math.min(cores, 8) : 0)
   })
 
   it('takes a requested count, but never more threads than files', () => {

@@ -49,7 +49,8 @@ Options:
   --cache                  keep results by content hash and re-check only changed
                            documents (in node_modules/.cache/designlint)
   --cache-location <dir>   where to keep the cache
-  --workers <n>            worker threads (default: one per core for many files)
+  --workers <n>            worker threads (default: one per core for many files,
+                           on 4 cores or more)
   --baseline <file>        report only findings not recorded in <file>; when it does not
                            exist, record today's findings in it (exit 0)
   --update-baseline        with --baseline: record today's findings again

@@ -22,12 +22,20 @@ import type {PlainResult} from './plain.js'
 /** Below this many files, starting threads costs more than it saves. */
 export const workerThreshold = 24
 
+/**
+ * The fewest cores worth starting threads on. Each thread compiles and warms
+ * up designlint's code for itself; with the fast parse path that costs more
+ * than a second core saves: on 2 cores, the RFC corpus took 2.5 s in one
+ * thread and 3.2 s with two (the KEPs 4.3 s and 5.7 s).
+ */
+export const workerCores = 4
+
 /** How many worker threads to use for `count` files (0: this thread). */
 export function workerCount(count: number, requested?: number): number {
   if (requested !== undefined) return Math.max(0, Math.min(requested, count))
   if (count < workerThreshold) return 0
   const cores = availableParallelism()
-  return cores > 1 ? Math.min(cores, 8) : 0
+  return cores >= workerCores ? Math.min(cores, 8) : 0
 }
 
 /** Files to lint, each with the settings of the config that applies to it. */
