@@ -18,6 +18,7 @@
  * packages that make them up.
  */
 import {spawnSync} from 'node:child_process'
+import {createHash} from 'node:crypto'
 import {chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import {createRequire} from 'node:module'
 import {tmpdir} from 'node:os'
@@ -147,6 +148,9 @@ async function bundle() {
     },
   })
   const script = await build({...commonJs, entryPoints: {designlint: 'src/cli/cli.ts'}, outExtension: {'.js': '.cjs'}})
+  // The build's identity for the result cache (src/cli/cli.ts buildVersion).
+  const scriptFile = path.join(outdir, 'designlint.cjs')
+  writeFileSync(`${scriptFile}.sha1`, createHash('sha1').update(readFileSync(scriptFile, 'utf8')).digest('hex') + '\n')
   await build({...commonJs, entryPoints: {cli: 'src/cli/bin.ts'}, metafile: false})
   writeFileSync(path.join(outdir, 'package.json'), JSON.stringify({type: 'commonjs', private: true}) + '\n')
   writeFileSync(

@@ -3,7 +3,7 @@
  * the rest on worker threads (or this thread for a few), in file order. Each
  * file is checked with the settings of its own config.
  */
-import {readFile} from 'node:fs/promises'
+import {readFileSync} from 'node:fs'
 import path from 'node:path'
 import {openCache, type ResultCache} from './cache.js'
 import {lintMany, workerCount, type LintJob} from './pool.js'
@@ -53,15 +53,14 @@ export async function checkFiles(job: LintJob, cwd: string, options: CheckOption
     : undefined
   if (caches) {
     misses = []
-    await Promise.all(
-      files.map(async (file, index) => {
-        try {
-          hashes[index] = hashText(await readFile(path.resolve(cwd, file), 'utf8'))
-        } catch {
-          hashes[index] = undefined
-        }
-      }),
-    )
+    // Read one after the other: a direct read costs a fraction of one handed to the thread pool.
+    files.forEach((file, index) => {
+      try {
+        hashes[index] = hashText(readFileSync(path.resolve(cwd, file), 'utf8'))
+      } catch {
+        hashes[index] = undefined
+      }
+    })
     files.forEach((file, index) => {
       const hash = hashes[index]
       const hit = hash ? caches[configOf[index]].get(path.resolve(cwd, file), hash) : undefined
