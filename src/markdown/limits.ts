@@ -79,14 +79,16 @@ function inlineMarks(text: string): number {
 /**
  * Whether some line could nest lists and quotes deeper than `maxDepth`: each
  * level takes at least one column of the line's lead (blanks, `>`, list
- * markers), and a character is at most four columns (a tab), so such a line
- * leads with at least a quarter of `maxDepth` of those characters.
+ * markers: a bullet before a blank, an ordered number), and a character is at
+ * most four columns (a tab), so such a line leads with at least a quarter of
+ * `maxDepth` of those characters.
  */
 function mayNestDeeper(source: string, maxDepth: number): boolean {
   const least = Math.max(1, Math.floor(maxDepth / 4))
   let pattern = deepLeads.get(least)
   if (!pattern) {
-    pattern = new RegExp(`^[ \\t>*+\\-0-9.)]{${least}}`, 'm')
+    // A bullet counts only before a blank or the line's end: `-----` nests nothing.
+    pattern = new RegExp(`^(?:[ \\t>0-9.)]|[-*+](?=[ \\t]|$)){${least}}`, 'm')
     deepLeads.set(least, pattern)
   }
   return pattern.test(source)
