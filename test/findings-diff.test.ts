@@ -15,6 +15,8 @@ import {describe, expect, it} from 'vitest'
 import {documentSets, repositoryRoot} from '../bench/parse-diff.js'
 import designlint, {type Options} from '../src/plugin/plugin.js'
 import {createProcessor, lintText} from '../src/plugin/processor.js'
+import type {VFile} from 'vfile'
+import {findings} from './helpers.js'
 
 const corpora = path.resolve(repositoryRoot, '..', 'shared', 'corpora')
 const hasShared = existsSync(corpora)
@@ -40,8 +42,8 @@ function differingFindings(files: string[], options: Options): string[] {
   for (const file of files) {
     const value = readFileSync(file, 'utf8')
     const relative = path.relative(repositoryRoot, file)
-    const left = findingLines(lintText(remark, value, relative, repositoryRoot).messages)
-    const right = findingLines(lintText(fast, value, relative, repositoryRoot).messages)
+    const left = findingLines(lintText(remark, value, relative, repositoryRoot))
+    const right = findingLines(lintText(fast, value, relative, repositoryRoot))
     const index = left.findIndex((line, at) => line !== right[at])
     if (index >= 0 || left.length !== right.length) {
       const at = index >= 0 ? index : Math.min(left.length, right.length)
@@ -51,14 +53,11 @@ function differingFindings(files: string[], options: Options): string[] {
   return differing
 }
 
-function findingLines(messages: ReturnType<typeof lintText>['messages']): string[] {
-  return messages.map((message) => {
-    const place = message.place && 'start' in message.place ? message.place : undefined
-    const where = place
-      ? `${place.start.line}:${place.start.column}-${place.end.line}:${place.end.column}`
-      : `${message.line}:${message.column}`
-    return `${where} ${message.fatal} ${message.ruleId} ${message.reason} ${JSON.stringify(message.expected ?? null)} ${message.actual ?? ''}`
-  })
+/** Each finding as the suites write it, with what a quick fix would put in its place. */
+function findingLines(file: VFile): string[] {
+  return findings(file).map(
+    (line, index) => `${line} ${JSON.stringify(file.messages[index].expected ?? null)} ${file.messages[index].actual ?? ''}`,
+  )
 }
 
 const sets = documentSets()

@@ -7,7 +7,7 @@
  * it compiled last time.
  *
  * The cache (dist/bundle/designlint.cache) is written by the build, after a
- * training run over the bundled fixtures. V8 checks it against its own
+ * training run over the bundled examples. V8 checks it against its own
  * version, its flags and the script's source: a cache that does not fit (an
  * other Node, a rebuilt script) is rejected and the script is compiled as
  * usual, so the command is never wrong, only slower. Nothing is written at

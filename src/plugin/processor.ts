@@ -1,8 +1,8 @@
 /**
  * The engine: lint Markdown files or strings with designlint, one processor
  * shared by every file. It parses with the fast path (src/markdown/parse.ts),
- * which gives the tree remark-parse would, without loading micromark. A file that cannot be read or processed gets one fatal
- * message and the run goes on.
+ * which gives the tree remark-parse would, without loading micromark. A file
+ * that cannot be read or processed gets one fatal message and the run goes on.
  */
 import {readFileSync} from 'node:fs'
 import path from 'node:path'

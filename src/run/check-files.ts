@@ -44,7 +44,6 @@ export async function checkFiles(job: LintJob, cwd: string, options: CheckOption
   const configOf = job.configOf ?? files.map(() => 0)
   const results: PlainResult[] = new Array(files.length)
   let misses = files.map((_, index) => index)
-  const hashes: Array<string | undefined> = []
   // One cache file per configuration: its settings are part of the cache's key.
   const cacheAt = options.cache
   const warn = warnOnce(options.warn ?? ((message) => process.stderr.write(`designlint: ${message}\n`)))
@@ -55,14 +54,12 @@ export async function checkFiles(job: LintJob, cwd: string, options: CheckOption
     misses = []
     // Read one after the other: a direct read costs a fraction of one handed to the thread pool.
     files.forEach((file, index) => {
+      let hash: string | undefined
       try {
-        hashes[index] = hashText(readFileSync(path.resolve(cwd, file), 'utf8'))
+        hash = hashText(readFileSync(path.resolve(cwd, file), 'utf8'))
       } catch {
-        hashes[index] = undefined
+        // Unreadable: it is linted below, which reports why.
       }
-    })
-    files.forEach((file, index) => {
-      const hash = hashes[index]
       const hit = hash ? caches[configOf[index]].get(path.resolve(cwd, file), hash) : undefined
       if (hit) results[index] = {...hit, path: file}
       else misses.push(index)

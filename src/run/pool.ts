@@ -66,16 +66,11 @@ export async function lintMany(job: LintJob, cwd: string, workers: number): Prom
   const batches = makeBatches(files, configOf, size)
   const results: PlainResult[] = new Array(files.length)
   const pool = await startPool(setup, workers)
-  let inThisThread: ((batch: Batch) => Promise<PlainResult[]>) | undefined
-  // Batches too big for a worker's heap, one after the other.
-  let queue = Promise.resolve<unknown>(undefined)
-  const here = (batch: Batch) => {
-    const done = queue.then(async () => {
-      inThisThread ??= (await import('./batch.js')).createBatchLinter(setup)
-      return inThisThread(batch)
-    })
-    queue = done.catch(() => undefined)
-    return done
+  // Batches too big for a worker's heap: one linter in this thread, made when first needed.
+  let inThisThread: Promise<(batch: Batch) => Promise<PlainResult[]>> | undefined
+  const here = async (batch: Batch) => {
+    inThisThread ??= import('./batch.js').then((module) => module.createBatchLinter(setup))
+    return (await inThisThread)(batch)
   }
   try {
     await Promise.all(
