@@ -114,6 +114,18 @@ export default defineRule({
       visit(analysis.preset.title ? [analysis.preset.title] : analysis.preset.sections)
       return prose
     }
+    /** An inline code span's text when it is one placeholder and nothing else (`` `<package>` ``). */
+    const codePlaceholder = (node: Nodes & {type: 'inlineCode'}) => {
+      const value = node.value.trim()
+      const found = findPlaceholders(value)
+      return found.length === 1 && found[0].value === value ? value : undefined
+    }
+    /** Whether a node is such a code span with a placeholder the template does not write. */
+    const unwrittenCode = (node: Nodes) => {
+      if (node.type !== 'inlineCode') return false
+      const value = codePlaceholder(node)
+      return value !== undefined && !template.written.has(value.toLowerCase())
+    }
     walk(tree, function (node) {
       if (node.type === 'text' && node.position) {
         const start = node.position.start.offset ?? 0
@@ -130,10 +142,8 @@ export default defineRule({
       // writes, or in a paragraph the template has word for word. Other code
       // is the author's.
       if (node.type === 'inlineCode' && node.position) {
-        const value = node.value.trim()
-        const found = findPlaceholders(value)
-        if (found.length !== 1 || found[0].value !== value) return
-        if (!template.written.has(value.toLowerCase()) && !codeAsWritten.has(node)) return
+        const value = codePlaceholder(node)
+        if (!value || (!template.written.has(value.toLowerCase()) && !codeAsWritten.has(node))) return
         const start = node.position.start.offset ?? 0
         flag(value, start + source.slice(start, node.position.end.offset ?? start).indexOf(value), node.position.start.line)
         return
@@ -173,7 +183,8 @@ export default defineRule({
         while (last >= 0 && /^(?:…|\.{3,})$/.test(itemText(last))) last--
         if (last >= 0 && !fillerItem.test(itemText(last))) for (const item of node.children.slice(last + 1)) trailingEllipses.add(item)
       }
-      if (node.type === 'paragraph' && node.children.some((child) => child.type === 'inlineCode')) {
+      // Read the paragraph only when one of its code spans is a placeholder the template does not write.
+      if (node.type === 'paragraph' && node.children.some(unwrittenCode)) {
         if (templateProse().has(normalizeProse(toString(node)))) {
           for (const child of node.children) if (child.type === 'inlineCode') codeAsWritten.add(child)
         }

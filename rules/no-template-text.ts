@@ -16,7 +16,7 @@ import {defineRule} from '../src/rule/define.js'
 import {docHeadingLine} from '../src/rule/wording.js'
 import type {TemplateText} from '../src/template/types.js'
 import {containsPlaceholder} from '../src/util/placeholders.js'
-import {normalizeCode, normalizeProse, proseLengthAtLeast} from '../src/util/text.js'
+import {normalizeCode, normalizeProse, proseLongerThan} from '../src/util/text.js'
 
 export default defineRule({
   id: 'no-template-text',
@@ -55,7 +55,7 @@ export default defineRule({
             continue
           }
           // Longer than every template text whatever normalising drops: no need to normalise it.
-          if (prose.size === 0 || proseLengthAtLeast(piece.text) > longest) continue
+          if (prose.size === 0 || proseLongerThan(piece.text, longest)) continue
           if (containsPlaceholder(piece.text)) continue
           const text = normalizeProse(piece.text)
           if (!text || !prose.has(text)) continue

@@ -140,7 +140,9 @@ function lineMarks(state: StateBlock, startLine: number, endLine: number): LineM
 
 /** Build the markdown-it instance with its block rules wrapped to record line starts. */
 function createMarkdownIt(): MarkdownIt {
-  const md = new MarkdownIt('commonmark').enable('table').disable('text_join')
+  // The source map has folded line endings and NUL already: markdown-it's own
+  // normalize rule would copy every document once more for nothing.
+  const md = new MarkdownIt('commonmark').enable('table').disable(['text_join', 'normalize'])
   // Every destination makes a link, as in micromark (markdown-it refuses
   // `javascript:`, `file:` and `data:` ones, a rule for rendering HTML). The
   // tree's URLs are read from the source, so markdown-it's normalising them
@@ -255,7 +257,9 @@ class SourceMap {
   constructor(readonly original: string) {
     let normalized = ''
     let last = 0
-    for (let index = 0; index < original.length; index++) {
+    // Most documents have neither: then the loop has nothing to fold.
+    const folds = original.includes('\r') || original.includes('\u0000')
+    for (let index = 0; folds && index < original.length; index++) {
       const code = original.charCodeAt(index)
       if (code === 13) {
         normalized += original.slice(last, index)
@@ -355,6 +359,13 @@ function frontMatter(text: string): {value: string; end: number; firstLine: numb
 }
 
 const whitespace = /[ \t]/
+
+/** A text without its trailing spaces and tabs. */
+function trimBlanksEnd(text: string): string {
+  let end = text.length
+  while (end > 0 && (text.charCodeAt(end - 1) === 32 || text.charCodeAt(end - 1) === 9)) end--
+  return end === text.length ? text : text.slice(0, end)
+}
 
 /** A line with up to `columns` columns of leading whitespace removed. */
 function stripColumns(line: string, columns: number): string {
@@ -790,18 +801,18 @@ class Converter {
     }
     let cursor = 0
     /** The pending text node: value and source (normalized) offsets. */
-    let run: {value: string; start: number; end: number} | undefined
+    let run: {pieces: string[]; start: number; end: number} | undefined
     const position = (start: number, end: number) => this.source.position(toSource(start), toSource(end))
     const flush = () => {
       if (!run) return
-      append({type: 'text', value: run.value, position: this.source.position(run.start, run.end)})
+      append({type: 'text', value: run.pieces.join(''), position: this.source.position(run.start, run.end)})
       run = undefined
     }
     const addText = (value: string, start: number, end: number) => {
       if (run) {
-        run.value += value
+        run.pieces.push(value)
         run.end = toSource(end)
-      } else run = {value, start: toSource(start), end: toSource(end)}
+      } else run = {pieces: [value], start: toSource(start), end: toSource(end)}
     }
     const find = (needle: string) => {
       const found = content.indexOf(needle, cursor)
@@ -828,12 +839,21 @@ class Converter {
           const sourceNewline = toSource(newline)
           const lineEnding = this.source.lineEndingAt(sourceNewline)
           if (run) {
-            const kept = run.value.replace(/[ \t]+$/, '')
+            // The line's trailing blanks go, from its last pieces only (the run may hold many lines).
+            const pieces = run.pieces
+            while (pieces.length > 0) {
+              const kept = trimBlanksEnd(pieces[pieces.length - 1])
+              if (kept !== '') {
+                pieces[pieces.length - 1] = kept
+                break
+              }
+              pieces.pop()
+            }
             // A run of only the line's trailing whitespace: the text starts at the line ending.
-            if (kept === '') run.start = sourceNewline
-            run.value = kept + lineEnding
+            if (pieces.length === 0) run.start = sourceNewline
+            pieces.push(lineEnding)
             run.end = sourceNewline + 1
-          } else run = {value: lineEnding, start: sourceNewline, end: sourceNewline + 1}
+          } else run = {pieces: [lineEnding], start: sourceNewline, end: sourceNewline + 1}
           cursor = newline + 1
           while (whitespace.test(content[cursor] ?? '')) cursor++
           break

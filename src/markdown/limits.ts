@@ -77,6 +77,25 @@ function inlineMarks(text: string): number {
 }
 
 /**
+ * Whether some run of lines between blank lines is longer than `limit`
+ * characters and has more than `limit` emphasis and link marks: a paragraph
+ * never runs past a blank line, so without one no paragraph is over the
+ * limit. Only long runs are counted, and few runs are long.
+ */
+function mayHaveMoreMarks(text: string, limit: number): boolean {
+  const blankLine = /\n[ \t\r]*\n/g
+  let start = 0
+  for (;;) {
+    const match = blankLine.exec(text)
+    const end = match ? match.index : text.length
+    if (end - start > limit && inlineMarks(text.slice(start, end)) > limit) return true
+    if (!match) return false
+    start = match.index + 1
+    blankLine.lastIndex = start
+  }
+}
+
+/**
  * Whether some line could nest lists and quotes deeper than `maxDepth`: each
  * level takes at least one column of the line's lead (blanks, `>`, list
  * markers: a bullet before a blank, an ordered number), and a character is at
@@ -108,7 +127,7 @@ export function exceededLimit(source: string, limits: DocumentLimits = defaultLi
   }
   // Most documents are far inside both other limits, which a quick look
   // proves: then the line-by-line measure is not needed.
-  if (!mayNestDeeper(source, limits.maxDepth) && inlineMarks(source) <= limits.maxInlineMarks) return undefined
+  if (!mayNestDeeper(source, limits.maxDepth) && !mayHaveMoreMarks(source, limits.maxInlineMarks)) return undefined
   /** Columns where the text of each open list item starts. */
   const items: number[] = []
   let inFence = false

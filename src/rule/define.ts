@@ -161,6 +161,21 @@ function optionValues(meta: Pick<RuleMeta, 'options'>, given: unknown): Record<s
   return values
 }
 
+/**
+ * Make a message without the stack trace its `Error` base class would take:
+ * a finding's place is in the document, and capturing the rule's call stack
+ * was a tenth of the time a run with many findings spent in the rules.
+ */
+function withoutStack<T>(make: () => T): T {
+  const limit = Error.stackTraceLimit
+  Error.stackTraceLimit = 0
+  try {
+    return make()
+  } finally {
+    Error.stackTraceLimit = limit
+  }
+}
+
 /** Define a designlint rule. */
 export function defineRule<Id extends string, Specs extends Record<string, OptionSpec> = Record<never, OptionSpec>>(
   spec: RuleSpec<Id, Specs>,
@@ -193,7 +208,7 @@ export function defineRule<Id extends string, Specs extends Record<string, Optio
       report(messageId, place, data = {}, fix = {}) {
         const strings: Record<string, string> = {}
         for (const [name, value] of Object.entries(data)) strings[name] = String(value)
-        const message = file.message(fillMessage(spec.id, messageId, spec.messages[messageId], strings), {place})
+        const message = withoutStack(() => file.message(fillMessage(spec.id, messageId, spec.messages[messageId], strings), {place}))
         message.messageId = messageId
         message.data = strings
         if (fix.expected) message.expected = fix.expected

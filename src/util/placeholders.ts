@@ -21,6 +21,8 @@ import {escapeRegExp, stripOptionalMarker} from './text.js'
  * `[UNRESOLVED]`.
  */
 const bracketSource = String.raw`\[[^\[\]<>{}\n]+\]|<[^\[\]<>{}\n]+>|\{[^\[\]<>{}\n]+\}`
+/** Any opening bracket (a pattern without `/g`: no state). */
+const anyBracket = /[[<{]/
 /** The same, and the ISO date mask a template leaves for a date. */
 const withDateMask = bracketSource + String.raw`|\bYYYY-MM-DD\b`
 
@@ -60,6 +62,8 @@ function definesLabel(text: string, label: string): boolean {
  * `YYYY-MM-DD` mask too.
  */
 export function findPlaceholders(text: string, options: {dateMask?: boolean} = {}): Array<{value: string; index: number}> {
+  // Most texts have no bracket at all: then there is nothing to match.
+  if (!anyBracket.test(text) && !(options.dateMask && text.includes('YYYY-MM-DD'))) return []
   const pattern = new RegExp(options.dateMask ? withDateMask : bracketSource, 'g')
   const result: Array<{value: string; index: number}> = []
   for (let match = pattern.exec(text); match; match = pattern.exec(text)) {

@@ -129,21 +129,24 @@ export function normalizeProse(text: string): string {
 }
 
 /**
- * The fewest characters `normalizeProse(text)` can have: the printable ASCII
- * characters it always keeps (not marks, blanks or the punctuation it trims).
- * A quick way to know a long text cannot equal a short one.
+ * Whether `normalizeProse(text)` is sure to be longer than `length`: it
+ * always keeps the printable ASCII characters that are not marks, blanks or
+ * the punctuation it trims, and more than `length` of them settles it. A
+ * quick way to know a long text cannot equal a short one: it reads no more
+ * of the text than it must.
  */
-export function proseLengthAtLeast(text: string): number {
+export function proseLongerThan(text: string, length: number): boolean {
   let count = 0
   for (let index = 0; index < text.length; index++) {
     const code = text.charCodeAt(index)
-    if (code > 32 && code < 127 && !droppedByProse.has(code)) count++
+    if (code < 128 && countedInProse[code] === 1 && ++count > length) return true
   }
-  return count
+  return false
 }
 
-/** What normalizeProse may drop: marks, and the punctuation it trims at either end. */
-const droppedByProse = new Set(Array.from('[]{}<>*_`-.:;,!?', (character) => character.charCodeAt(0)))
+/** The printable ASCII characters normalizeProse always keeps: not its marks nor the punctuation it trims at either end. */
+const countedInProse = new Uint8Array(128)
+for (let code = 33; code < 127; code++) if (!'[]{}<>*_`-.:;,!?'.includes(String.fromCharCode(code))) countedInProse[code] = 1
 
 /** Code compared as written, white space folded. */
 export function normalizeCode(value: string): string {
