@@ -27,6 +27,9 @@ const htmlNames = new Set(htmlTagNames)
 const fillerItem = /^\s*(?:…|\.\.\.|tbd|todo|tba)\s*[.!]?\s*$/i
 /** A to-do word in capitals, as a leftover note is written ("TODO: …", "TBD."). */
 const toDoWord = /\b(?:TODO|TBD|TBA|FIXME)\b/g
+/** What a to-do word or a filler holds at least, to skip the texts without one at a glance (no `/g`: no state). */
+const mayHoldToDo = /TODO|TB[AD]|FIXME/
+const mayHoldFiller = /…|\.\.\.|tb[ad]|todo/i
 
 /**
  * Whether the text before `offset` on its line leaves it at the start of a
@@ -131,6 +134,7 @@ export default defineRule({
         const start = node.position.start.offset ?? 0
         const raw = source.slice(start, node.position.end.offset ?? start)
         search(raw, start, node.position.start.line)
+        if (!mayHoldToDo.test(raw)) return
         for (const match of raw.matchAll(toDoWord)) {
           const offset = start + match.index
           if (opensSentence(source, offset) && !inMath(offset)) flag(match[0], offset, node.position.start.line, 'filler')
@@ -196,6 +200,7 @@ export default defineRule({
         if (!target.position) return
         let offset = target.position.start.offset ?? 0
         let found = source.slice(offset, target.position.end.offset ?? offset)
+        if (!mayHoldFiller.test(found)) return
         // Its own text, emphasis aside: an image or a link (`![TBD][]`) is no filler.
         const text = found.replace(/^[|\s]+|[|\s]+$/g, '').replace(/^([*_]+)(.*)\1$/, '$2')
         if (!fillerItem.test(text)) return

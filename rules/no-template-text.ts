@@ -16,7 +16,7 @@ import {defineRule} from '../src/rule/define.js'
 import {docHeadingLine} from '../src/rule/wording.js'
 import type {TemplateText} from '../src/template/types.js'
 import {containsPlaceholder} from '../src/util/placeholders.js'
-import {normalizeCode, normalizeProse, proseLongerThan} from '../src/util/text.js'
+import {normalizeCode, normalizeProse, proseKey, proseLongerThan} from '../src/util/text.js'
 
 export default defineRule({
   id: 'no-template-text',
@@ -38,6 +38,7 @@ export default defineRule({
       if (texts.length === 0) return
       const prose = new Set(texts.filter((text) => text.kind !== 'code').map((text) => text.text))
       const longest = Math.max(0, ...Array.from(prose, (text) => text.length))
+      const keys = new Set(Array.from(prose, proseKey))
       const code = new Set(texts.filter((text) => text.kind === 'code').map((text) => text.text))
       for (const block of blocks) {
         // A quote of the template's words ("> Why should we *not* do this?")
@@ -48,14 +49,15 @@ export default defineRule({
           if (!position) continue
           if (piece.kind !== 'code' && fieldLines.has(position.start.line)) continue
           if (piece.kind === 'code') {
+            if (code.size === 0) continue
             const value = normalizeCode(piece.text)
             // A diagram left as is is required-diagrams' finding.
             if (!code.has(value) || diagrams.includes(value)) continue
             report('example-code', position, {where})
             continue
           }
-          // Longer than every template text whatever normalising drops: no need to normalise it.
-          if (prose.size === 0 || proseLongerThan(piece.text, longest)) continue
+          // Longer than every template text whatever normalising drops, or other letters first: not a template text.
+          if (prose.size === 0 || proseLongerThan(piece.text, longest) || !keys.has(proseKey(piece.text))) continue
           if (containsPlaceholder(piece.text)) continue
           const text = normalizeProse(piece.text)
           if (!text || !prose.has(text)) continue

@@ -47,14 +47,28 @@ interface Context {
   common: Set<string>
   /** Where the document's sections end: before its footer, else at its end. */
   end: Point
+  /** Per heading, the known sections it is exactly, found on first use. */
+  exact?: Map<number, TemplateSection[]>
   /** The document's bold lead-ins with the heading they stand under, read on first use. */
   leadIns?: Array<LeadIn & {owner: number; normalized: string; taken?: boolean}>
 }
 
+/** What alignment reads of a preset, whatever the document: worked out once per preset. */
+const presetTerms = new WeakMap<Preset, {known: TemplateSection[]; common: Set<string>}>()
+
+function termsOf(preset: Preset): {known: TemplateSection[]; common: Set<string>} {
+  let terms = presetTerms.get(preset)
+  if (!terms) {
+    const known = [...walkSections(preset)].filter((section) => section !== preset.title && section.match.type !== 'any')
+    terms = {known, common: commonWords(known.map(expectedText))}
+    presetTerms.set(preset, terms)
+  }
+  return terms
+}
+
 /** Align a document to a preset. */
 export function alignDocument(preset: Preset, doc: DocModel): Alignment {
-  const known = [...walkSections(preset)].filter((section) => section !== preset.title && section.match.type !== 'any')
-  const common = commonWords(known.map(expectedText))
+  const {known, common} = termsOf(preset)
   const context: Context = {doc, headings: doc.headings, used: new Set(), matches: new Map(), known, common, end: doc.end}
   const count = doc.headings.length
 
@@ -190,7 +204,7 @@ function alignLevel(
         !used.has(heading.index) &&
         heading.depth === section.depth &&
         inRange(heading) &&
-        !context.known.some((other) => other !== section && matchesHeading(other.match, heading.normalized)),
+        !exactSections(context, heading).some((other) => other !== section),
     )
     return nearest(open, (heading) => similarity(wanted, heading.normalized, context.common), threshold)
   }
@@ -395,6 +409,17 @@ function gap(
 }
 
 /** The normalised text a near miss is measured against. */
+/** The known sections a heading is exactly (most headings are one or none). */
+function exactSections(context: Context, heading: DocHeading): TemplateSection[] {
+  context.exact ??= new Map()
+  let sections = context.exact.get(heading.index)
+  if (!sections) {
+    sections = context.known.filter((section) => matchesHeading(section.match, heading.normalized))
+    context.exact.set(heading.index, sections)
+  }
+  return sections
+}
+
 function expectedText(section: TemplateSection): string {
   return section.match.type === 'exact' ? section.match.text : normalizeWords(section.title)
 }

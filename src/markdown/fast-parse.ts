@@ -294,8 +294,22 @@ class SourceMap {
     return offset + low
   }
 
+  /** The line `lineOf` found last: nodes come in source order, so the next offset is mostly on it or just after. */
+  private lastLine = 0
+
   /** The 0-based line of a normalized offset. */
   lineOf(offset: number): number {
+    const starts = this.lineStarts
+    const last = this.lastLine
+    let line: number
+    if (starts[last] <= offset && (last + 1 === starts.length || offset < starts[last + 1])) line = last
+    else if (starts[last + 1] <= offset && (last + 2 === starts.length || offset < starts[last + 2])) line = last + 1
+    else line = this.searchLine(offset)
+    this.lastLine = line
+    return line
+  }
+
+  private searchLine(offset: number): number {
     let low = 0
     let high = this.lineStarts.length - 1
     while (low < high) {

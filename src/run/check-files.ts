@@ -69,6 +69,7 @@ export async function checkFiles(job: LintJob, cwd: string, options: CheckOption
     {files: misses.map((index) => files[index]), configOf: misses.map((index) => configOf[index]), settings: job.settings},
     cwd,
     workerCount(misses.length, options.workers),
+    caches !== undefined,
   )
   fresh.forEach((result, position) => {
     const index = misses[position]

@@ -48,12 +48,15 @@ export interface LintJob {
   configOf?: number[]
 }
 
-/** Lint the files of a job with `workers` threads (0: in this thread); results in file order. */
-export async function lintMany(job: LintJob, cwd: string, workers: number): Promise<PlainResult[]> {
+/**
+ * Lint the files of a job with `workers` threads (0: in this thread); results
+ * in file order, with the hash of each file's content when `hashContent`.
+ */
+export async function lintMany(job: LintJob, cwd: string, workers: number, hashContent = false): Promise<PlainResult[]> {
   const {files} = job
   if (files.length === 0) return []
   const configOf = job.configOf ?? files.map(() => 0)
-  const setup: LintSetup = {settings: job.settings, cwd}
+  const setup: LintSetup = {settings: job.settings, cwd, hashContent}
   if (workers === 0) {
     const {createBatchLinter} = await import('./batch.js')
     const lintBatch = createBatchLinter(setup)

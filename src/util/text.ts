@@ -144,6 +144,25 @@ export function proseLongerThan(text: string, length: number): boolean {
   return false
 }
 
+/**
+ * The first letters and digits of a text as `normalizeProse` keeps them (the
+ * ASCII ones, case folded, up to 16): normalising drops no letter or digit,
+ * so two texts whose normalised prose is the same have the same key. A quick
+ * way to tell most texts from a template's without normalising them.
+ */
+export function proseKey(text: string): string {
+  let key = ''
+  for (let index = 0; index < text.length && key.length < 16; index++) {
+    const code = text.charCodeAt(index)
+    if (code >= 128) {
+      // Some letters fold to ASCII ones (the Kelvin sign to `k`).
+      for (const folded of text[index].toLowerCase()) if (/[a-z0-9]/.test(folded)) key += folded
+    } else if ((code >= 48 && code <= 57) || (code >= 97 && code <= 122)) key += text[index]
+    else if (code >= 65 && code <= 90) key += String.fromCharCode(code + 32)
+  }
+  return key.slice(0, 16)
+}
+
 /** The printable ASCII characters normalizeProse always keeps: not its marks nor the punctuation it trims at either end. */
 const countedInProse = new Uint8Array(128)
 for (let code = 33; code < 127; code++) if (!'[]{}<>*_`-.:;,!?'.includes(String.fromCharCode(code))) countedInProse[code] = 1

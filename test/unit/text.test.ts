@@ -2,7 +2,7 @@
 import type {Heading} from 'mdast'
 import {describe, expect, it} from 'vitest'
 import {parseMarkdown} from '../../src/markdown/parse.js'
-import {headingText, normalizeHeading, splitNumber} from '../../src/util/text.js'
+import {headingText, normalizeHeading, splitNumber, normalizeProse, proseKey, proseLongerThan} from '../../src/util/text.js'
 
 describe('normalizeHeading', () => {
   it.each([
@@ -49,5 +49,31 @@ describe('splitNumber', () => {
     expect(splitNumber('1.1 Summary')).toEqual({number: '1.1', dot: false, rest: 'Summary'})
     expect(splitNumber('2026 Roadmap')).toEqual({number: '2026', dot: false, rest: 'Roadmap'})
     expect(splitNumber('Overview')).toEqual({number: undefined, dot: false, rest: 'Overview'})
+  })
+})
+
+describe('proseKey and proseLongerThan: quick tests that never contradict normalizeProse', () => {
+  const texts = [
+    'Describe the *problem* here.',
+    '- [Feature Name]: what it does…',
+    '  Why should we <b>not</b> do this?  ',
+    'The KELVIN sign: \u212A, and İstanbul',
+    '`code` and _emphasis_ and {braces}',
+    '',
+  ]
+  it('gives a text the key of its normalised prose', () => {
+    for (const text of texts) expect(proseKey(text), text).toBe(proseKey(normalizeProse(text)))
+  })
+  it('folds case and keeps at most 16 letters and digits', () => {
+    expect(proseKey('What Is The Problem We Are Solving?')).toBe('whatistheproblem')
+    expect(proseKey('\u212Aelvin')).toBe('kelvin')
+  })
+  it('is longer than a length only when the normalised prose is', () => {
+    for (const text of texts) {
+      const length = normalizeProse(text).length
+      for (let limit = 0; limit < length + 3; limit++) {
+        if (proseLongerThan(text, limit)) expect(length, `${text} / ${limit}`).toBeGreaterThan(limit)
+      }
+    }
   })
 })
