@@ -28,7 +28,7 @@
  */
 import type {Point} from 'unist'
 import {normalizeHeading, normalizeWords} from '../util/text.js'
-import type {Preset, TemplateSection} from '../template/types.js'
+import type {HeadingMatch, Preset, TemplateSection} from '../template/types.js'
 import {regions, sectionEnd} from '../markdown/regions.js'
 import {commonWords, nearest, nearMissThreshold, similarity} from '../util/similarity.js'
 import type {Alignment, SectionMatch} from './types.js'
@@ -363,9 +363,32 @@ function reservedForSiblings(context: Context, children: TemplateSection[], low:
 
 /** Whether a heading matches a subsection of a section, at any depth (slots aside). */
 function hasSubsection(section: TemplateSection, normalized: string): boolean {
-  return section.children.some(
-    (child) => (child.match.type !== 'any' && matchesHeading(child.match, normalized)) || hasSubsection(child, normalized),
-  )
+  const {texts, patterns} = subsectionsOf(section)
+  return texts.has(normalized) || patterns.some((match) => matchesHeading(match, normalized))
+}
+
+/** The subsections of each template section, as a set of exact texts and a list of patterns, gathered once. */
+const subsections = new WeakMap<TemplateSection, {texts: Set<string>; patterns: HeadingMatch[]}>()
+
+function subsectionsOf(section: TemplateSection): {texts: Set<string>; patterns: HeadingMatch[]} {
+  let found = subsections.get(section)
+  if (!found) {
+    const texts = new Set<string>()
+    const patterns: HeadingMatch[] = []
+    const visit = (parent: TemplateSection) => {
+      for (const child of parent.children) {
+        const {match} = child
+        if (match.type === 'exact') texts.add(match.text)
+        if (match.type === 'pattern') patterns.push({type: 'pattern', source: match.source})
+        if (match.type !== 'any') for (const alias of match.aliases ?? []) texts.add(alias)
+        visit(child)
+      }
+    }
+    visit(section)
+    found = {texts, patterns}
+    subsections.set(section, found)
+  }
+  return found
 }
 
 function rank(match: SectionMatch): number {

@@ -46,7 +46,12 @@ interface InlineNode {
  * folded.
  */
 export function headingText(node: InlineNode): string {
-  return plainText(node).replace(/\s+/g, ' ').replace(attributeBlock, '').trim()
+  return dropAttributeBlock(plainText(node).replace(/\s+/g, ' ')).trim()
+}
+
+/** A text without its trailing attribute block (`{#id}`); most have no brace to look at. */
+function dropAttributeBlock(text: string): string {
+  return text.includes('{') ? text.replace(attributeBlock, '') : text
 }
 
 /**
@@ -76,7 +81,7 @@ function plainText(node: InlineNode): string {
  * white space folded.
  */
 export function normalizeHeading(text: string): string {
-  return normalizeWords(stripOptionalMarker(splitNumber(text.replace(attributeBlock, '')).rest).text)
+  return normalizeWords(stripOptionalMarker(splitNumber(dropAttributeBlock(text)).rest).text)
 }
 
 /** A heading's note that it is optional: "(Optional)", "[optional]", "(If Applicable)". */
@@ -84,14 +89,23 @@ const optionalMarker = /\s*[\[(]\s*(?:optional|if applicable|if needed|where app
 
 /** Split an optional marker off a heading title. */
 export function stripOptionalMarker(title: string): {text: string; optional: boolean} {
-  const stripped = title.replace(optionalMarker, '')
+  // The marker ends in a bracket: a title without one has none.
+  const stripped = /[\])]\s*$/.test(title) ? title.replace(optionalMarker, '') : title
   return {text: stripped, optional: stripped !== title}
 }
 
 /** The word-level normalisation behind {@link normalizeHeading}. */
 export function normalizeWords(text: string): string {
-  return text
-    .toLowerCase()
+  const lower = text.toLowerCase()
+  if (!/[^ -~\t\n\r]/.test(lower)) {
+    // Plain ASCII: NFKC changes nothing, and the letters and digits are a-z and 0-9.
+    return lower
+      .replace(/&/g, ' and ')
+      .replace(/['-]/g, '')
+      .replace(/[^a-z0-9]+/g, ' ')
+      .trim()
+  }
+  return lower
     .normalize('NFKC')
     .replace(/&/g, ' and ')
     .replace(/['’\u2010\u2011-]/g, '')
