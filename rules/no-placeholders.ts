@@ -185,7 +185,9 @@ export default defineRule({
         const itemText = (index: number) => toString(node.children[index]).trim()
         let last = node.children.length - 1
         while (last >= 0 && /^(?:…|\.{3,})$/.test(itemText(last))) last--
-        if (last >= 0 && !fillerItem.test(itemText(last))) for (const item of node.children.slice(last + 1)) trailingEllipses.add(item)
+        if (last >= 0 && last < node.children.length - 1 && !fillerItem.test(itemText(last))) {
+          for (const item of node.children.slice(last + 1)) trailingEllipses.add(item)
+        }
       }
       // Read the paragraph only when one of its code spans is a placeholder the template does not write.
       if (node.type === 'paragraph' && node.children.some(unwrittenCode)) {

@@ -374,11 +374,11 @@ function frontMatter(text: string): {value: string; end: number; firstLine: numb
 
 const whitespace = /[ \t]/
 
-/** A text without its trailing spaces and tabs. */
-function trimBlanksEnd(text: string): string {
+/** How many spaces and tabs a text ends with. */
+function trailingBlanks(text: string): number {
   let end = text.length
   while (end > 0 && (text.charCodeAt(end - 1) === 32 || text.charCodeAt(end - 1) === 9)) end--
-  return end === text.length ? text : text.slice(0, end)
+  return text.length - end
 }
 
 /** A line with up to `columns` columns of leading whitespace removed. */
@@ -814,19 +814,21 @@ class Converter {
       else root.push(node)
     }
     let cursor = 0
-    /** The pending text node: value and source (normalized) offsets. */
-    let run: {pieces: string[]; start: number; end: number} | undefined
+    /** The pending text node: value, source (normalized) offsets, and how many blanks end the value. */
+    let run: {value: string; start: number; end: number; blanks: number} | undefined
     const position = (start: number, end: number) => this.source.position(toSource(start), toSource(end))
     const flush = () => {
       if (!run) return
-      append({type: 'text', value: run.pieces.join(''), position: this.source.position(run.start, run.end)})
+      append({type: 'text', value: run.value, position: this.source.position(run.start, run.end)})
       run = undefined
     }
     const addText = (value: string, start: number, end: number) => {
+      const blanks = trailingBlanks(value)
       if (run) {
-        run.pieces.push(value)
+        run.value += value
+        run.blanks = blanks === value.length ? run.blanks + blanks : blanks
         run.end = toSource(end)
-      } else run = {pieces: [value], start: toSource(start), end: toSource(end)}
+      } else run = {value, start: toSource(start), end: toSource(end), blanks}
     }
     const find = (needle: string) => {
       const found = content.indexOf(needle, cursor)
@@ -853,21 +855,14 @@ class Converter {
           const sourceNewline = toSource(newline)
           const lineEnding = this.source.lineEndingAt(sourceNewline)
           if (run) {
-            // The line's trailing blanks go, from its last pieces only (the run may hold many lines).
-            const pieces = run.pieces
-            while (pieces.length > 0) {
-              const kept = trimBlanksEnd(pieces[pieces.length - 1])
-              if (kept !== '') {
-                pieces[pieces.length - 1] = kept
-                break
-              }
-              pieces.pop()
-            }
+            // The line's trailing blanks go (counted as the run grew: it may hold many lines).
+            const kept = run.value.length - run.blanks
             // A run of only the line's trailing whitespace: the text starts at the line ending.
-            if (pieces.length === 0) run.start = sourceNewline
-            pieces.push(lineEnding)
+            if (kept === 0) run.start = sourceNewline
+            run.value = (run.blanks > 0 ? run.value.slice(0, kept) : run.value) + lineEnding
+            run.blanks = 0
             run.end = sourceNewline + 1
-          } else run = {pieces: [lineEnding], start: sourceNewline, end: sourceNewline + 1}
+          } else run = {value: lineEnding, start: sourceNewline, end: sourceNewline + 1, blanks: 0}
           cursor = newline + 1
           while (whitespace.test(content[cursor] ?? '')) cursor++
           break

@@ -79,20 +79,26 @@ function inlineMarks(text: string): number {
 /**
  * Whether some run of lines between blank lines is longer than `limit`
  * characters and has more than `limit` emphasis and link marks: a paragraph
- * never runs past a blank line, so without one no paragraph is over the
- * limit. Only long runs are counted, and few runs are long.
+ * never runs past a blank line, so without such a run no paragraph is over
+ * the limit. Each step looks back from `limit` characters on for a blank
+ * line (`\n\n`, found at once in most text); only where there is none are
+ * the lines read forward, and only a long run's marks are counted.
  */
 function mayHaveMoreMarks(text: string, limit: number): boolean {
   const blankLine = /\n[ \t\r]*\n/g
   let start = 0
-  for (;;) {
-    const match = blankLine.exec(text)
-    const end = match ? match.index : text.length
-    if (end - start > limit && inlineMarks(text.slice(start, end)) > limit) return true
-    if (!match) return false
-    start = match.index + 1
-    blankLine.lastIndex = start
+  while (text.length - start > limit) {
+    let end = text.lastIndexOf('\n\n', start + limit)
+    if (end < start) {
+      // No plain blank line in reach (blanks on it, CRLF line endings, or a long run).
+      blankLine.lastIndex = start
+      const match = blankLine.exec(text)
+      end = match ? match.index : text.length
+      if (end - start > limit && inlineMarks(text.slice(start, end)) > limit) return true
+    }
+    start = end + 1
   }
+  return false
 }
 
 /**

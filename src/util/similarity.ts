@@ -74,8 +74,13 @@ export function commonWords(titles: Iterable<string>): Set<string> {
  */
 export function similarity(expected: string, actual: string, common?: ReadonlySet<string>): number {
   if (!expected || !actual) return 0
-  const edit = editSimilarity(expected, actual)
-  if (edit >= typoSimilarity) return edit
+  // An edit distance is at least the difference in length: the distance is
+  // only worth computing when that leaves a typo-level edit possible.
+  const longer = Math.max(expected.length, actual.length)
+  if (1 - Math.abs(expected.length - actual.length) / longer >= typoSimilarity) {
+    const edit = editSimilarity(expected, actual)
+    if (edit >= typoSimilarity) return edit
+  }
   const want = meaningfulWords(expected)
   const have = meaningfulWords(actual)
   if (want.length === 0 || have.length === 0) return 0

@@ -51,4 +51,14 @@ describe('exceededLimit', () => {
     expect(exceededLimit('| a | b |\n| - | - |\n' + '| **x** | [y](z) |\n'.repeat(50), limits)).toBeUndefined()
     expect(exceededLimit(Array.from({length: 50}, () => '- **x** [y](z)').join('\n'), limits)).toBeUndefined()
   })
+
+  it('finds a dense paragraph after any kind of blank line, however far into the document', () => {
+    const dense = '*a* '.repeat(11)
+    for (const blank of ['\n\n', '\n  \n', '\r\n\r\n', '\n\t\n']) {
+      const paragraphs = Array.from({length: 30}, (_, index) => `Paragraph ${index} with *some* marks.`).join(blank)
+      expect(exceededLimit(paragraphs, limits), JSON.stringify(blank)).toBeUndefined()
+      expect(exceededLimit(paragraphs + blank + dense, limits)?.line, JSON.stringify(blank)).toBe(1 + 30 * (blank.split('\n').length - 1))
+      expect(exceededLimit(dense + blank + paragraphs, limits)?.line, JSON.stringify(blank)).toBe(1)
+    }
+  })
 })
