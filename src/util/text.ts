@@ -159,22 +159,35 @@ export function proseLongerThan(text: string, length: number): boolean {
 }
 
 /**
- * The first letters and digits of a text as `normalizeProse` keeps them (the
- * ASCII ones, case folded, up to 16): normalising drops no letter or digit,
- * so two texts whose normalised prose is the same have the same key. A quick
- * way to tell most texts from a template's without normalising them.
+ * A number for the first letters and digits of a text as `normalizeProse`
+ * keeps them (the ASCII ones, case folded, up to 16): normalising drops no
+ * letter or digit, so two texts whose normalised prose is the same have the
+ * same key (two that differ may share one too). A quick way to tell most
+ * texts from a template's without normalising them.
  */
-export function proseKey(text: string): string {
-  let key = ''
-  for (let index = 0; index < text.length && key.length < 16; index++) {
-    const code = text.charCodeAt(index)
+export function proseKey(text: string): number {
+  let key = 0
+  let count = 0
+  for (let index = 0; index < text.length && count < 16; index++) {
+    let code = text.charCodeAt(index)
     if (code >= 128) {
       // Some letters fold to ASCII ones (the Kelvin sign to `k`).
-      for (const folded of text[index].toLowerCase()) if (/[a-z0-9]/.test(folded)) key += folded
-    } else if ((code >= 48 && code <= 57) || (code >= 97 && code <= 122)) key += text[index]
-    else if (code >= 65 && code <= 90) key += String.fromCharCode(code + 32)
+      for (const folded of text[index].toLowerCase()) {
+        code = folded.charCodeAt(0)
+        if (count < 16 && ((code >= 48 && code <= 57) || (code >= 97 && code <= 122))) {
+          key = (Math.imul(key, 31) + code) | 0
+          count++
+        }
+      }
+      continue
+    }
+    if (code >= 65 && code <= 90) code += 32
+    if ((code >= 48 && code <= 57) || (code >= 97 && code <= 122)) {
+      key = (Math.imul(key, 31) + code) | 0
+      count++
+    }
   }
-  return key.slice(0, 16)
+  return key
 }
 
 /** The printable ASCII characters normalizeProse always keeps: not its marks nor the punctuation it trims at either end. */
