@@ -9,8 +9,8 @@
  *    is one to fill in: the template writes it, or it has the same shape and
  *    wording (see there).
  *
- * Every function here makes its own regular expression: there is no shared
- * stateful `/g` pattern to reset.
+ * The two `/g` patterns findPlaceholders steps through are made once and
+ * reset on each call; nothing it calls uses them, so no call disturbs another.
  */
 import {htmlTagNames} from 'html-tag-names'
 import {escapeRegExp, stripOptionalMarker} from './text.js'
@@ -21,10 +21,12 @@ import {escapeRegExp, stripOptionalMarker} from './text.js'
  * `[UNRESOLVED]`.
  */
 const bracketSource = String.raw`\[[^\[\]<>{}\n]+\]|<[^\[\]<>{}\n]+>|\{[^\[\]<>{}\n]+\}`
-/** Any opening bracket (a pattern without `/g`: no state). */
-const anyBracket = /[[<{]/
 /** The same, and the ISO date mask a template leaves for a date. */
 const withDateMask = bracketSource + String.raw`|\bYYYY-MM-DD\b`
+const bracketPattern = new RegExp(bracketSource, 'g')
+const datedPattern = new RegExp(withDateMask, 'g')
+/** Any opening bracket (a pattern without `/g`: no state). */
+const anyBracket = /[[<{]/
 
 /**
  * Whether the bracket at `index` of `text` is written like a placeholder:
@@ -64,7 +66,8 @@ function definesLabel(text: string, label: string): boolean {
 export function findPlaceholders(text: string, options: {dateMask?: boolean} = {}): Array<{value: string; index: number}> {
   // Most texts have no bracket at all: then there is nothing to match.
   if (!anyBracket.test(text) && !(options.dateMask && text.includes('YYYY-MM-DD'))) return []
-  const pattern = new RegExp(options.dateMask ? withDateMask : bracketSource, 'g')
+  const pattern = options.dateMask ? datedPattern : bracketPattern
+  pattern.lastIndex = 0
   const result: Array<{value: string; index: number}> = []
   for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
     const value = match[0]
