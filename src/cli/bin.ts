@@ -13,12 +13,17 @@
  * usual, so the command is never wrong, only slower. Nothing is written at
  * run time, except by the build's training run
  * (`DESIGNLINT_WRITE_CODE_CACHE=1`).
+ *
+ * A run with `--cache` may not need the CLI at all: when the CLI recorded an
+ * identical run and nothing that run read has changed since, the loader
+ * prints what it printed and exits with its code (src/run/run-record.ts).
  */
 import {readFileSync, renameSync, writeFileSync} from 'node:fs'
 import Module, {createRequire} from 'node:module'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import vm from 'node:vm'
+import {replayRecordedRun} from '../run/run-record.js'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 const script = path.join(here, 'designlint.cjs')
@@ -32,25 +37,30 @@ function readCache(): Buffer | undefined {
   }
 }
 
-// The shebang line is not JavaScript; the rest is wrapped as CommonJS wraps a module.
-const source = readFileSync(script, 'utf8').replace(/^#!.*/, '')
-const compiled = new vm.Script(Module.wrap(source), {
-  filename: script,
-  cachedData: readCache(),
-})
-// A script cannot `import()` an ES module (tinypool) without an experimental
-// flag of Node 20, so the loader lends its own; src/run/pool.ts uses it.
-;(globalThis as Record<symbol, unknown>)[Symbol.for('designlint.import')] = (specifier: string) => import(specifier)
-
-if (process.env.DESIGNLINT_WRITE_CODE_CACHE === '1') {
-  // The training run: keep what was compiled, functions run included, once the run is over.
-  process.on('exit', () => {
-    const temporary = `${cache}.${process.pid}.tmp`
-    writeFileSync(temporary, compiled.createCachedData())
-    renameSync(temporary, cache)
+/** Run the CLI from the bundled script, with V8's code cache when it fits. */
+function runCli(): void {
+  // The shebang line is not JavaScript; the rest is wrapped as CommonJS wraps a module.
+  const source = readFileSync(script, 'utf8').replace(/^#!.*/, '')
+  const compiled = new vm.Script(Module.wrap(source), {
+    filename: script,
+    cachedData: readCache(),
   })
+  // A script cannot `import()` an ES module (tinypool) without an experimental
+  // flag of Node 20, so the loader lends its own; src/run/pool.ts uses it.
+  ;(globalThis as Record<symbol, unknown>)[Symbol.for('designlint.import')] = (specifier: string) => import(specifier)
+
+  if (process.env.DESIGNLINT_WRITE_CODE_CACHE === '1') {
+    // The training run: keep what was compiled, functions run included, once the run is over.
+    process.on('exit', () => {
+      const temporary = `${cache}.${process.pid}.tmp`
+      writeFileSync(temporary, compiled.createCachedData())
+      renameSync(temporary, cache)
+    })
+  }
+
+  const run = compiled.runInThisContext() as (...parameters: unknown[]) => void
+  const module = {exports: {}, filename: script, id: script, loaded: false}
+  run.call(module.exports, module.exports, createRequire(script), module, script, here)
 }
 
-const run = compiled.runInThisContext() as (...parameters: unknown[]) => void
-const module = {exports: {}, filename: script, id: script, loaded: false}
-run.call(module.exports, module.exports, createRequire(script), module, script, here)
+if (!replayRecordedRun(script)) runCli()

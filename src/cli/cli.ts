@@ -9,7 +9,9 @@ import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {parseArgs} from 'node:util'
 import type {VFile} from 'vfile'
-import {checkFiles} from '../run/check-files.js'
+import {checkFiles, isCacheable} from '../run/check-files.js'
+import {workerCount} from '../run/pool.js'
+import {startRecording} from '../run/replay.js'
 import {DesignlintError, fileError, fromSystemError, UsageError} from '../util/errors.js'
 import {removeTemporaryFilesOnSignal, writeFileAtomic} from '../util/write-file.js'
 import {ConfigError, findConfig, loadConfigFile, type LoadedConfig} from '../config/config.js'
@@ -18,7 +20,7 @@ import {expandPaths, unexpandedFiles} from '../run/files.js'
 import {countFindings, formatResults, formats, type Format} from '../report/format.js'
 import {builtinPresets, checkPresetReference, isTemplatePath, packageRoot} from '../preset/builtin.js'
 import {defaultPreset} from '../preset/default.js'
-import {fromPlain, hashText, unreadableFile} from '../run/plain.js'
+import {fromPlain, hashText, unreadableFile, type PlainResult} from '../run/plain.js'
 import {unknownName} from '../util/similarity.js'
 
 const help = `Usage: designlint [options] [paths|globs...]
@@ -395,6 +397,7 @@ async function main(argv: string[]): Promise<number> {
     if (fixing) files.push(...(await fixFiles(found, configOf, configs.settings, cwd, fixing, fixed)))
     else {
       const results = await checkFiles({files: found, configOf, settings: configs.settings}, cwd, {workers, cache})
+      if (recording && cache?.folder === recording.folder && replayable(values, inputs, results, workers)) recording.allowReplay()
       files.push(...results.map((result) => fromPlain(result, cwd)))
     }
     files.push(...unexpandedFiles({missing, notFiles}, cwd))
@@ -455,6 +458,25 @@ async function main(argv: string[]): Promise<number> {
     return 1
   }
   return 0
+}
+
+/**
+ * Whether a replay of this run (src/run/replay.ts) may stand for it: a lint
+ * run that reads no standard input, asks git nothing and keeps no baseline
+ * (--fix does not get here), whose results could all be cached
+ * (src/run/check-files.ts) and were all made in this thread, where the
+ * recording sees what they read: a result from the cache has no content
+ * hash, one just made has.
+ */
+function replayable(
+  values: ReturnType<typeof parseCommandLine>['values'],
+  inputs: string[],
+  results: PlainResult[],
+  workers: number | undefined,
+): boolean {
+  if (inputs.includes('-') || values['changed-since'] || values.baseline) return false
+  const linted = results.filter((result) => result.contentHash !== undefined).length
+  return workerCount(linted, workers) === 0 && results.every(isCacheable)
 }
 
 /** `write`: --fix; `dry-run`: --fix-dry-run. */
@@ -519,11 +541,16 @@ async function fixFiles(
   return results
 }
 
+/** This run's record for the loader to replay, when it may be one (`--cache`). */
+const recording = startRecording(process.argv.slice(2), fileURLToPath(import.meta.url))
+
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code
+    recording?.finish(code)
   },
   (error: unknown) => {
+    recording?.finish(undefined)
     // A file-system error no step explained still gets one line, not a stack.
     const explained = error instanceof DesignlintError ? error : fromSystemError(error)
     if (explained) {

@@ -20,7 +20,7 @@ export interface CheckOptions {
 }
 
 /** Results that depend on more than the document, its config and its template: never cached. */
-function isCacheable(result: PlainResult): boolean {
+export function isCacheable(result: PlainResult): boolean {
   // A file that could not be read or linted, or a preset that could not be
   // loaded (a template named by the document may appear later).
   return !result.messages.some(

@@ -32,7 +32,7 @@ const writing = new Set<string>()
 const staleAfterMs = 60 * 60 * 1000
 
 /** Write `content` to `file` atomically; a file-system failure is a one-line {@link FileError} naming `file`. */
-export function writeFileAtomic(file: string, content: string, options: WriteOptions = {}): void {
+export function writeFileAtomic(file: string, content: string | Uint8Array, options: WriteOptions = {}): void {
   const folder = path.dirname(file)
   if (options.createFolder) createFolder(folder)
   if (isFolder(file)) throw fileError('write', file, {code: 'EISDIR'})
