@@ -387,7 +387,15 @@ function frontMatter(text: string): {value: string; end: number; firstLine: numb
   return {value, end: match.index + match[0].length, firstLine: 1}
 }
 
-const whitespace = /[ \t]/
+/** Whether a character code is a space or a tab (NaN, past the end of a string, is neither). */
+function isSpaceOrTab(code: number): boolean {
+  return code === 32 || code === 9
+}
+
+/** Whether a character code is a space, a tab or a line feed. */
+function isSpaceTabOrNewline(code: number): boolean {
+  return code === 32 || code === 9 || code === 10
+}
 
 /** How many spaces and tabs a text ends with. */
 function trailingBlanks(text: string): number {
@@ -454,7 +462,7 @@ class Converter {
   /** The end of a line's content: its `\n`, or trailing whitespace trimmed when `trim`. */
   private lineEnd(line: number, trim = false): number {
     let end = this.source.lineEnd(line)
-    if (trim) while (end > 0 && whitespace.test(this.text[end - 1])) end--
+    if (trim) while (end > 0 && isSpaceOrTab(this.text.charCodeAt(end - 1))) end--
     return end
   }
 
@@ -632,13 +640,13 @@ class Converter {
     if (labelEnd < 0) return undefined
     const label = text.slice(1, labelEnd)
     let position = labelEnd + 2
-    while (position < text.length && /[ \t\n]/.test(text[position])) position++
+    while (position < text.length && isSpaceTabOrNewline(text.charCodeAt(position))) position++
     const destination = this.md.helpers.parseLinkDestination(text, position, text.length)
     const url = destination.str
     position = destination.pos
     let title: string | null = null
     const beforeTitle = position
-    while (position < text.length && /[ \t\n]/.test(text[position])) position++
+    while (position < text.length && isSpaceTabOrNewline(text.charCodeAt(position))) position++
     if (position > beforeTitle) {
       const parsed = this.md.helpers.parseLinkTitle(text, position, text.length)
       if (parsed.ok) {
@@ -778,8 +786,8 @@ class Converter {
       const cellEnd = last ? lineEnd : bounds[index + 1]
       let contentStart = text[cellStart] === '|' ? cellStart + 1 : cellStart
       let contentEnd = last && trailing ? end - 1 : cellEnd
-      while (contentStart < contentEnd && whitespace.test(text[contentStart])) contentStart++
-      while (contentEnd > contentStart && whitespace.test(text[contentEnd - 1])) contentEnd--
+      while (contentStart < contentEnd && isSpaceOrTab(text.charCodeAt(contentStart))) contentStart++
+      while (contentEnd > contentStart && isSpaceOrTab(text.charCodeAt(contentEnd - 1))) contentEnd--
       cells.push([cellStart, cellEnd, contentStart, contentEnd])
     }
     return cells
@@ -799,7 +807,7 @@ class Converter {
     let offset = 0
     for (let line = 0; line < lines; line++) {
       let contentStart = offset
-      while (line > 0 && whitespace.test(content[contentStart] ?? '')) contentStart++
+      while (line > 0 && isSpaceOrTab(content.charCodeAt(contentStart))) contentStart++
       lineStarts.push(contentStart)
       let sourceStart = marks.starts[line]
       if (atx && line === 0) {
@@ -879,7 +887,7 @@ class Converter {
             run.end = sourceNewline + 1
           } else run = {value: lineEnding, start: sourceNewline, end: sourceNewline + 1, blanks: 0}
           cursor = newline + 1
-          while (whitespace.test(content[cursor] ?? '')) cursor++
+          while (isSpaceOrTab(content.charCodeAt(cursor))) cursor++
           break
         }
         case 'hardbreak': {
@@ -890,7 +898,7 @@ class Converter {
           const end = this.source.point(sourceNewline + 1)
           append({type: 'break', position: {start: this.source.point(toSource(start)), end}})
           cursor = newline + 1
-          while (whitespace.test(content[cursor] ?? '')) cursor++
+          while (isSpaceOrTab(content.charCodeAt(cursor))) cursor++
           break
         }
         case 'code_inline': {
@@ -1034,7 +1042,7 @@ class Converter {
   private linkTail(content: string, labelStart: number, labelEnd: number): LinkTail {
     const helpers = this.md.helpers
     const max = content.length
-    const isSpace = (offset: number) => /[ \t\n]/.test(content[offset] ?? '')
+    const isSpace = (offset: number) => isSpaceTabOrNewline(content.charCodeAt(offset))
     let position = labelEnd + 1
     if (content[position] === '(') {
       position++
