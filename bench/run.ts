@@ -354,7 +354,8 @@ function benchStartup(): string[] {
 
 /**
  * Pathological documents kept under the limits (lists nested 90 deep, 1,000
- * brackets or emphasis marks a paragraph, one long line), at a few sizes,
+ * brackets or emphasis marks a paragraph, one long line, one long code span
+ * that opens with a space), at a few sizes,
  * checked in process after two warm-up runs at the largest size (the first
  * runs at a size also time the JIT compiling): the time per MB must not grow
  * with the size.
@@ -362,11 +363,13 @@ function benchStartup(): string[] {
 function benchPathological(): string[] {
   const processor = createProcessor({preset: 'standard', config: false})
   const megabyte = 1024 * 1024
-  const units: Array<[string, string]> = [
+  /** Each document: its name, the text repeated to the size, and what comes before and after it. */
+  const units: Array<[string, string, string?, string?]> = [
     ['lists nested 90 deep', '- '.repeat(90) + 'x\n\n'],
     ['1,000 brackets a paragraph', '['.repeat(500) + ']'.repeat(500) + '\n\n'],
     ['1,000 emphasis marks a paragraph', '*_'.repeat(250) + '_*'.repeat(250) + '\n\n'],
     ['one long line', 'word '.repeat(1000)],
+    ['one long code span opening with a space', 'code ', '` ', 'x`'],
   ]
   const sizes = [1 / 16, 1 / 8, 1 / 4]
   const lines = [
@@ -377,11 +380,12 @@ function benchPathological(): string[] {
     `| document | ${sizes.map((size) => `${size * 1024} KB`).join(' | ')} | largest / smallest per MB |`,
     `| --- | ${sizes.map(() => '---:').join(' | ')} | ---: |`,
   ]
-  const documentOf = (unit: string, size: number) => '# T\n\n' + unit.repeat(Math.ceil((size * megabyte) / unit.length)) + '\n'
-  for (const [name, unit] of units) {
-    for (let round = 0; round < 2; round++) lintText(processor, documentOf(unit, sizes[sizes.length - 1]), 'warm-up.md')
+  const documentOf = (unit: string, size: number, before = '', after = '') =>
+    '# T\n\n' + before + unit.repeat(Math.ceil((size * megabyte) / unit.length)) + after + '\n'
+  for (const [name, unit, before, after] of units) {
+    for (let round = 0; round < 2; round++) lintText(processor, documentOf(unit, sizes[sizes.length - 1], before, after), 'warm-up.md')
     const perMegabyte = sizes.map((size) => {
-      const text = documentOf(unit, size)
+      const text = documentOf(unit, size, before, after)
       const times: number[] = []
       for (let index = 0; index < 3; index++) {
         const start = performance.now()

@@ -392,6 +392,11 @@ function isSpaceOrTab(code: number): boolean {
   return code === 32 || code === 9
 }
 
+/** Whether a character code is a space or a line feed. */
+function isSpaceOrNewline(code: number): boolean {
+  return code === 32 || code === 10
+}
+
 /** Whether a character code is a space, a tab or a line feed. */
 function isSpaceTabOrNewline(code: number): boolean {
   return code === 32 || code === 9 || code === 10
@@ -469,7 +474,7 @@ class Converter {
   /** Convert a token list (top level) into root children. */
   blocks(tokens: Token[]): RootContent[] {
     const root: RootContent[] = []
-    const stack: Array<{node: Nodes & {children: unknown[]}; token: Token}> = []
+    const stack: Array<{node: Nodes & {children: unknown[]}; token: Token; index: number}> = []
     const append = (node: RootContent) => {
       const parent = stack.at(-1)
       if (parent) parent.node.children.push(node)
@@ -511,7 +516,7 @@ class Converter {
           } as unknown as List
           list.position = this.source.position((token.meta as {start: number}).start, 0)
           append(list)
-          stack.push({node: list, token})
+          stack.push({node: list, token, index})
           break
         }
         case 'list_item_open': {
@@ -519,7 +524,7 @@ class Converter {
           const start = (token.meta as {start: number}).start
           item.position = this.source.position(start, start + token.markup.length)
           append(item)
-          stack.push({node: item, token})
+          stack.push({node: item, token, index})
           break
         }
         case 'blockquote_open': {
@@ -530,7 +535,7 @@ class Converter {
           while (lastLine > startLine && this.isBlank(lastLine)) lastLine--
           quote.position = this.source.position((token.meta as {start: number}).start, this.lineEnd(lastLine))
           append(quote)
-          stack.push({node: quote, token})
+          stack.push({node: quote, token, index})
           break
         }
         case 'bullet_list_close':
@@ -553,7 +558,7 @@ class Converter {
             position.end = this.source.point(this.lineEnd(nextLine))
           }
           if (node.type === 'list') {
-            node.spread = !(tokens[index - 1] && this.isTight(frame.token, tokens, index))
+            node.spread = !(tokens[index - 1] && this.isTight(frame.token, frame.index, tokens, index))
           }
           break
         }
@@ -601,9 +606,8 @@ class Converter {
   }
 
   /** Whether a list's paragraphs are hidden (markdown-it's tight list). */
-  private isTight(open: Token, tokens: Token[], closeIndex: number): boolean {
-    const start = tokens.indexOf(open)
-    for (let index = start + 1; index < closeIndex; index++) {
+  private isTight(open: Token, openIndex: number, tokens: Token[], closeIndex: number): boolean {
+    for (let index = openIndex + 1; index < closeIndex; index++) {
       const token = tokens[index]
       if (token.type === 'paragraph_open' && token.level === open.level + 2) return token.hidden
     }
@@ -922,7 +926,11 @@ class Converter {
           cursor = close
           const innerStart = start + token.markup.length
           let value = content.slice(innerStart, close - token.markup.length)
-          if (/^[ \n][\s\S]*[^ \n][\s\S]*[ \n]$/.test(value)) value = value.slice(1, -1)
+          // One space or line ending is stripped from each end when both have one and the span is not all blanks
+          // (tested by its ends, not a backtracking pattern: that took the square of a long span's length).
+          if (isSpaceOrNewline(value.charCodeAt(0)) && isSpaceOrNewline(value.charCodeAt(value.length - 1)) && /[^ \n]/.test(value)) {
+            value = value.slice(1, -1)
+          }
           if (value.includes('\n')) {
             let from = innerStart
             value = value.replace(/\n/g, () => {
