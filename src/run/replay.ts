@@ -148,8 +148,17 @@ export function startRecording(argv: string[], script: string): Recording | unde
     return undefined
   }
 
-  /** Whether a path is inside the cache folder (making the folder itself changes its parent, an input). */
+  /** Whether a path is inside the cache folder. */
   const inCacheFolder = (file: string | undefined) => file?.startsWith(folder + path.sep) === true
+
+  /**
+   * Whether a path is the cache folder or a folder above it. Making those is
+   * the cache's own write, and whether they exist yet says nothing of the
+   * output: such a write is allowed and such a probe is no input. What making
+   * them changes of an input (a listing the run read) is caught when the
+   * record is written, which takes every fingerprint again.
+   */
+  const holdsCacheFolder = (file: string | undefined) => file !== undefined && (file === folder || folder.startsWith(file + path.sep))
 
   /**
    * Note a read of `target` (its fingerprint before the access). Returns the
@@ -171,6 +180,7 @@ export function startRecording(argv: string[], script: string): Recording | unde
     const file = pathOf(target)
     if (file === undefined) return spoil()
     if (path.dirname(file) === folder && isOwnCacheFile(path.basename(file))) return undefined
+    if (access === 'metadata' && holdsCacheFolder(file)) return undefined
     const print = fingerprint(file, folder)
     const known = inputs.get(file)
     if (known === undefined) inputs.set(file, [file, print])
@@ -274,6 +284,7 @@ export function startRecording(argv: string[], script: string): Recording | unde
 
   const watchWrite = (target: Target, name: string, positions: number[]) =>
     watch(target, name, (args) => {
+      if ((name === 'mkdir' || name === 'mkdirSync') && holdsCacheFolder(pathOf(args[0]))) return
       for (const position of positions) checkWrite(args[position])
     })
 
@@ -323,6 +334,8 @@ export function startRecording(argv: string[], script: string): Recording | unde
       for (const restore of restores.reverse()) restore()
       if (!allowed || spoiled || exitCode === undefined) return
       try {
+        // Every input as the run found it still: nothing changed it while the run went on, the run's own writes included.
+        for (const [file, print] of inputs.values()) if (fingerprint(file, folder) !== print) return
         const record = encodeRecord({key, exitCode, inputs: [...inputs.values()], output})
         writeFileAtomic(recordFile(folder, key), record, {force: true, createFolder: true})
         pruneRecords(folder)

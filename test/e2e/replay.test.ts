@@ -93,6 +93,15 @@ describe('a second identical run is replayed', () => {
     expect(statSync(path.join(cache, results)).mtimeMs).toBe(resultsTime)
   })
 
+  it('from the first run, when making the cache folder changed nothing the run read', () => {
+    const {dir, cache: parent} = project({'docs/a.md': broken})
+    const cache = path.join(parent, 'made', 'by', 'the run')
+    const first = lintWith(dir, cache)
+    expect(first.code).toBe(1)
+    markRecords(cache)
+    expect(lintWith(dir, cache)).toEqual({code: 1, stdout: marked(first.stdout), stderr: ''})
+  })
+
   it('in the default cache folder, from the run after the one that made the folder', () => {
     const {dir} = project({'docs/a.md': broken})
     const cache = path.join(dir, 'node_modules', '.cache', 'designlint')
