@@ -46,6 +46,19 @@ describe('designlint CLI', () => {
     expect(stdout).toContain('--max-warnings')
   })
 
+  it('ends with its own exit code, and no stack trace, when its reader closes the pipe early (`| head`)', () => {
+    // Many findings, so the report is far longer than the pipe takes before `head` closes it.
+    const many = tempProject(Object.fromEntries(Array.from({length: 40}, (_, index) => [`docs/d${index}.md`, '# Doc\n\nTBD\n'])))
+    for (const cache of [[], ['--cache', '--cache-location', path.join(many, 'cache')]]) {
+      for (let round = 0; round < (cache.length > 0 ? 3 : 1); round++) {
+        const command = `"${process.execPath}" "${cli}" ${cache.map((arg) => `"${arg}"`).join(' ')} --preset standard --format json docs | head -c 10 >/dev/null; echo "exit \${PIPESTATUS[0]}" >&2`
+        const result = spawnSync('bash', ['-c', command], {cwd: many, encoding: 'utf8', timeout: 60_000})
+        // The third run with --cache is a replay of the second.
+        expect(result.stderr, `${cache.join(' ')} round ${round}`).toBe('exit 1\n')
+      }
+    }
+  })
+
   it('exits 0 on a clean document', () => {
     const {code, stdout, stderr} = run(['--preset', 'standard', 'fixtures/standard/valid.md'])
     expect({code, stderr}).toEqual({code: 0, stderr: ''})

@@ -63,4 +63,14 @@ function runCli(): void {
   run.call(module.exports, module.exports, createRequire(script), module, script, here)
 }
 
+// A reader that stops early (`designlint … | head`) closes the pipe: the rest
+// of the output goes nowhere, and the run ends with its own exit code, not
+// an EPIPE stack trace.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error
+    stream.write = (() => true) as typeof stream.write
+  })
+}
+
 if (!replayRecordedRun(script)) runCli()
