@@ -11,6 +11,7 @@ import {VFile} from 'vfile'
 import {designlintParse} from '../markdown/parse.js'
 import {designlintChecks, type Options} from './checks.js'
 import {source} from '../rule/define.js'
+import {describeSystemError} from '../util/errors.js'
 
 /** A processor that parses Markdown and runs designlint. */
 export function createProcessor(options: Options = {}) {
@@ -39,7 +40,7 @@ export async function lintFiles(processor: DesignlintProcessor, files: string[],
       value = readFileSync(path.resolve(cwd, filePath), 'utf8')
     } catch (error) {
       const file = new VFile({path: filePath, cwd})
-      fail(file, `Cannot read file: ${describeError(error)}`, 'read')
+      fail(file, `Cannot read file: ${describeSystemError(error)}`, 'read')
       results.push(file)
       continue
     }
@@ -54,7 +55,7 @@ function run(processor: DesignlintProcessor, file: VFile): void {
     processor.runSync(tree, file)
   } catch (error) {
     if (file.messages.includes(error as never)) return
-    fail(file, `Cannot lint file: ${describeError(error)}`, 'crash')
+    fail(file, `Cannot lint file: ${String((error as Error)?.message ?? error).split('\n')[0]}`, 'crash')
   }
 }
 
@@ -62,12 +63,4 @@ function run(processor: DesignlintProcessor, file: VFile): void {
 export function fail(file: VFile, reason: string, ruleId: string): void {
   const message = file.message(reason, {ruleId, source})
   message.fatal = true
-}
-
-function describeError(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException)?.code
-  if (code === 'ENOENT') return 'no such file or directory'
-  if (code === 'EISDIR') return 'it is a directory'
-  if (code === 'EACCES') return 'permission denied'
-  return String((error as Error)?.message ?? error).split('\n')[0]
 }

@@ -63,7 +63,7 @@ describe('renderHtmlReport', () => {
     place: {line: 1, column: 1},
   }).fatal = true
   const unread = new VFile({path: 'docs/gone.md'})
-  unread.message('Cannot read file: no such file or directory', {ruleId: 'read'}).fatal = true
+  unread.message('Cannot read file: no such file or folder', {ruleId: 'read'}).fatal = true
   const html = renderHtmlReport([...files, unread], {generated: new Date('2026-01-02T03:04:05Z'), version: '9.9.9'})
 
   it('groups the matrix by preset, one row per document', () => {
