@@ -3,6 +3,7 @@ import {readFileSync} from 'node:fs'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import type {VFile} from 'vfile'
+import type {VFileMessage} from 'vfile-message'
 import {createProcessor, lintText} from '../src/plugin/processor.js'
 import type {Options} from '../src/plugin/plugin.js'
 
@@ -31,12 +32,15 @@ export function lintFixture(relative: string, options: Options = {}): VFile {
 
 /** One line per finding: `line:column-endLine:endColumn severity rule-id reason`. */
 export function findings(file: VFile): string[] {
-  return file.messages.map((message) => {
-    const place = message.place
-    const start = place && 'start' in place ? place.start : place
-    const end = place && 'end' in place ? place.end : undefined
-    const at = start ? `${start.line}:${start.column}` + (end ? `-${end.line}:${end.column}` : '') : '0:0'
-    const severity = message.fatal ? 'error' : message.fatal === false ? 'warning' : 'info'
-    return `${at} ${severity} ${message.ruleId} ${message.reason}`
-  })
+  return file.messages.map((message) => findingLine(message))
+}
+
+/** A finding's line (see {@link findings}), with `id` for its rule id (the rule-doc examples add the message id). */
+export function findingLine(message: VFileMessage, id = message.ruleId): string {
+  const place = message.place
+  const start = place && 'start' in place ? place.start : place
+  const end = place && 'end' in place ? place.end : undefined
+  const at = start ? `${start.line}:${start.column}` + (end ? `-${end.line}:${end.column}` : '') : '0:0'
+  const severity = message.fatal ? 'error' : message.fatal === false ? 'warning' : 'info'
+  return `${at} ${severity} ${id} ${message.reason}`
 }

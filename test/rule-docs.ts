@@ -34,7 +34,7 @@ import type {Options} from '../src/plugin/plugin.js'
 import type {RuleMeta} from '../src/rule/define.js'
 import {parseMarkdown} from '../src/markdown/parse.js'
 import {withNote} from '../src/report/common.js'
-import {lint} from './helpers.js'
+import {findingLine as baseFindingLine, lint} from './helpers.js'
 
 /**
  * Whether finding lines name the message as well (`rule-id/message-id`) when
@@ -371,13 +371,8 @@ function checkEntries(
  * why it is a warning), as the markdown summary writes it.
  */
 export function findingLine(message: VFileMessage): string {
-  const place = message.place
-  const start = place && 'start' in place ? place.start : place
-  const end = place && 'end' in place ? place.end : undefined
-  const at = start ? `${start.line}:${start.column}` + (end ? `-${end.line}:${end.column}` : '') : '0:0'
-  const severity = message.fatal ? 'error' : message.fatal === false ? 'warning' : 'info'
   const id = showMessageIds && message.messageId ? `${message.ruleId}/${message.messageId}` : message.ruleId
-  return withNote(`${at} ${severity} ${id} ${message.reason}`, message, noteSeparator)
+  return withNote(baseFindingLine(message, id), message, noteSeparator)
 }
 
 /** Where an example's templates are written while the runner lives. */
