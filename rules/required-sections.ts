@@ -106,7 +106,7 @@ export function blockInsertion(value: string, point: Point, block: string): stri
   if (before === '' || before.endsWith('\n')) {
     // At the start of a line.
     // The line before (not a regular expression anchored at the end: that would retry from every offset).
-    const above = before.replace(/\r?\n$/, '')
+    const above = before.endsWith('\r\n') ? before.slice(0, -2) : before.endsWith('\n') ? before.slice(0, -1) : before
     const previousLine = above.slice(above.lastIndexOf('\n') + 1)
     const nextLine = /^[^\r\n]*/.exec(after)?.[0] ?? ''
     const previousBlank = before === '' || previousLine.trim() === ''
@@ -122,8 +122,9 @@ export function blockInsertion(value: string, point: Point, block: string): stri
   return newline + newline + text
 }
 
-/** The offset of a point in `value` (its line and column), if it is inside it. */
+/** The offset of a point in `value` (its own offset, else its line and column), if it is inside it. */
 function offsetOf(value: string, point: Point): number | undefined {
+  if (point.offset !== undefined) return point.offset <= value.length ? point.offset : undefined
   let offset = 0
   for (let line = 1; line < point.line; line++) {
     const end = value.indexOf('\n', offset)

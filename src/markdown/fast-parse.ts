@@ -442,6 +442,26 @@ function plainText(tokens: Token[] | null): string {
   return result
 }
 
+/**
+ * Where the lines of an inline token's content start in it and in the
+ * source (a table cell: one line), and the line last looked up.
+ */
+interface ContentMap {
+  lineStarts: number[]
+  sourceStarts: number[]
+  line: number
+}
+
+/** The source offset of an offset in an inline token's content. */
+function sourceOffset(map: ContentMap, offset: number): number {
+  const {lineStarts} = map
+  let line = map.line
+  while (line + 1 < lineStarts.length && lineStarts[line + 1] <= offset) line++
+  while (line > 0 && lineStarts[line] > offset) line--
+  map.line = line
+  return map.sourceStarts[line] + offset - lineStarts[line]
+}
+
 type LinkTail =
   | {kind: 'inline'; url: string; title: string | null; end: number}
   | {kind: 'reference'; referenceType: 'full' | 'collapsed' | 'shortcut'; label: string; end: number}
@@ -483,7 +503,7 @@ class Converter {
     for (let index = 0; index < tokens.length; index++) {
       const token = tokens[index]
       const map = token.map
-      this.definitionsBefore(index, append)
+      if (this.env.definitions.length > 0) this.definitionsBefore(index, append)
       switch (token.type) {
         case 'paragraph_open':
         case 'heading_open': {
@@ -751,7 +771,7 @@ class Converter {
         if (contentEnd > contentStart) {
           const content = this.text.slice(contentStart, contentEnd)
           const inline = this.md.parseInline(content, this.env)[0]
-          cell.children = this.inline(inline.children ?? [], content, (offset) => contentStart + offset, true)
+          cell.children = this.inline(inline.children ?? [], content, {lineStarts: [0], sourceStarts: [contentStart], line: 0}, true)
         }
         row.children.push(cell)
       }
@@ -822,17 +842,12 @@ class Converter {
       if (next === -1) break
       offset = next + 1
     }
-    let lineIndex = 0
-    const toSource = (position: number) => {
-      while (lineIndex + 1 < lineStarts.length && lineStarts[lineIndex + 1] <= position) lineIndex++
-      while (lineIndex > 0 && lineStarts[lineIndex] > position) lineIndex--
-      return sourceStarts[lineIndex] + position - lineStarts[lineIndex]
-    }
-    return this.inline(inline.children ?? [], content, toSource, false)
+    return this.inline(inline.children ?? [], content, {lineStarts, sourceStarts, line: 0}, false)
   }
 
   /** Inline tokens laid on `content` to mdast phrasing content. */
-  private inline(tokens: Token[], content: string, toSource: (offset: number) => number, inTable: boolean): PhrasingContent[] {
+  private inline(tokens: Token[], content: string, map: ContentMap, inTable: boolean): PhrasingContent[] {
+    const toSource = (offset: number) => sourceOffset(map, offset)
     const root: PhrasingContent[] = []
     const stack: Array<{node: PhrasingContent & {children: PhrasingContent[]}; start: number; token: Token}> = []
     const append = (node: PhrasingContent) => {

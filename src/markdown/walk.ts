@@ -6,6 +6,8 @@
 import type {Nodes} from 'mdast'
 
 export function walk(node: Nodes, visitor: (node: Nodes) => boolean | void): void {
-  if (visitor(node) === false) return
-  if ('children' in node) for (const child of node.children) walk(child, visitor)
+  if (visitor(node) === false || !('children' in node)) return
+  // An indexed loop: a cold run walks every tree before V8 has optimised this, and iterators cost most then.
+  const children: Nodes[] = node.children
+  for (let index = 0; index < children.length; index++) walk(children[index], visitor)
 }
