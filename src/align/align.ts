@@ -379,7 +379,7 @@ function subsectionsOf(section: TemplateSection): {texts: Set<string>; patterns:
       for (const child of parent.children) {
         const {match} = child
         if (match.type === 'exact') texts.add(match.text)
-        if (match.type === 'pattern') patterns.push({type: 'pattern', source: match.source})
+        if (match.type === 'pattern') patterns.push(match)
         if (match.type !== 'any') for (const alias of match.aliases ?? []) texts.add(alias)
         visit(child)
       }
@@ -431,7 +431,6 @@ function gap(
   return [after, before]
 }
 
-/** The normalised text a near miss is measured against. */
 /** The known sections a heading is exactly (most headings are one or none). */
 function exactSections(context: Context, heading: DocHeading): TemplateSection[] {
   context.exact ??= new Map()
@@ -443,6 +442,7 @@ function exactSections(context: Context, heading: DocHeading): TemplateSection[]
   return sections
 }
 
+/** The normalised text a near miss is measured against. */
 function expectedText(section: TemplateSection): string {
   return section.match.type === 'exact' ? section.match.text : normalizeWords(section.title)
 }
