@@ -168,24 +168,18 @@ export function proseLongerThan(text: string, length: number): boolean {
 export function proseKey(text: string): number {
   let key = 0
   let count = 0
-  for (let index = 0; index < text.length && count < 16; index++) {
-    let code = text.charCodeAt(index)
-    if (code >= 128) {
-      // Some letters fold to ASCII ones (the Kelvin sign to `k`).
-      for (const folded of text[index].toLowerCase()) {
-        code = folded.charCodeAt(0)
-        if (count < 16 && ((code >= 48 && code <= 57) || (code >= 97 && code <= 122))) {
-          key = (Math.imul(key, 31) + code) | 0
-          count++
-        }
-      }
-      continue
-    }
-    if (code >= 65 && code <= 90) code += 32
-    if ((code >= 48 && code <= 57) || (code >= 97 && code <= 122)) {
+  /** Take a case-folded character code into the key when it is an ASCII letter or digit. */
+  const take = (code: number) => {
+    if (count < 16 && ((code >= 48 && code <= 57) || (code >= 97 && code <= 122))) {
       key = (Math.imul(key, 31) + code) | 0
       count++
     }
+  }
+  for (let index = 0; index < text.length && count < 16; index++) {
+    const code = text.charCodeAt(index)
+    // Some letters fold to ASCII ones (the Kelvin sign to `k`).
+    if (code >= 128) for (const folded of text[index].toLowerCase()) take(folded.charCodeAt(0))
+    else take(code >= 65 && code <= 90 ? code + 32 : code)
   }
   return key
 }
