@@ -405,7 +405,7 @@ function isSpaceTabOrNewline(code: number): boolean {
 /** How many spaces and tabs a text ends with. */
 function trailingBlanks(text: string): number {
   let end = text.length
-  while (end > 0 && (text.charCodeAt(end - 1) === 32 || text.charCodeAt(end - 1) === 9)) end--
+  while (end > 0 && isSpaceOrTab(text.charCodeAt(end - 1))) end--
   return text.length - end
 }
 
@@ -1104,7 +1104,7 @@ class Converter {
 /** Whether the text's last line is spaces and tabs only, with no line ending after it. */
 function endsWithBlankLine(text: string): boolean {
   let index = text.length - 1
-  while (index >= 0 && (text.charCodeAt(index) === 32 || text.charCodeAt(index) === 9)) index--
+  while (index >= 0 && isSpaceOrTab(text.charCodeAt(index))) index--
   return index < text.length - 1 && (index < 0 || text.charCodeAt(index) === 10)
 }
 
