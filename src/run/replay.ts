@@ -21,6 +21,7 @@ import {
   contentDigest,
   encodeRecord,
   fingerprint,
+  inputsUnchanged,
   isOwnCacheFile,
   listingDigest,
   mayReplay,
@@ -334,9 +335,11 @@ export function startRecording(argv: string[], script: string): Recording | unde
       for (const restore of restores.reverse()) restore()
       if (!allowed || spoiled || exitCode === undefined) return
       try {
-        // Every input as the run found it still: nothing changed it while the run went on, the run's own writes included.
-        for (const [file, print] of inputs.values()) if (fingerprint(file, folder) !== print) return
-        const record = encodeRecord({key, exitCode, inputs: [...inputs.values()], output})
+        // Every input as the run found it still, by the replay's own test: nothing
+        // changed it while the run went on, the run's own writes included.
+        const recorded = [...inputs.values()]
+        if (!inputsUnchanged(recorded, folder)) return
+        const record = encodeRecord({key, exitCode, inputs: recorded, output})
         writeFileAtomic(recordFile(folder, key), record, {force: true, createFolder: true})
         pruneRecords(folder)
       } catch {
