@@ -4,21 +4,10 @@ import {existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync} from 'n
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {fixtures, root} from './helpers.js'
+import {cliScript, fixtures, runCli} from './helpers.js'
 
-const cli = path.join(root, 'dist', 'bundle', 'cli.js')
-
-function run(args: string[], options: {cwd?: string; input?: string; env?: Record<string, string | undefined>} = {}) {
-  const result = spawnSync(process.execPath, [cli, ...args], {
-    cwd: options.cwd ?? root,
-    input: options.input,
-    encoding: 'utf8',
-    // A run that hangs fails its test instead of blocking the whole suite.
-    timeout: 60_000,
-    env: {...process.env, FORCE_COLOR: '0', NO_COLOR: '1', ...options.env},
-  })
-  return {code: result.status, stdout: result.stdout, stderr: result.stderr}
-}
+const cli = cliScript
+const run = runCli
 
 function tempProject(files: Record<string, string>): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'designlint-'))
@@ -290,11 +279,7 @@ describe('--cache and --workers', () => {
     const dir = tempProject(docs)
     const env = {DESIGNLINT_CACHE_STATS: '1'}
     const cached = (args: string[] = []) => {
-      const result = spawnSync(process.execPath, [cli, '--cache', '--format', 'json', ...args, 'docs/'], {
-        cwd: dir,
-        encoding: 'utf8',
-        env: {...process.env, ...env},
-      })
+      const result = run(['--cache', '--format', 'json', ...args, 'docs/'], {cwd: dir, env})
       return {stdout: result.stdout, stats: result.stderr.trim()}
     }
     const cold = cached()

@@ -1,4 +1,5 @@
 /** Shared test helpers: lint fixtures and print findings one per line. */
+import {spawnSync} from 'node:child_process'
 import {readFileSync} from 'node:fs'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
@@ -10,6 +11,24 @@ import type {Options} from '../src/plugin/plugin.js'
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 export const fixtures = path.join(root, 'fixtures')
 export const shared = path.resolve(root, '..', 'shared')
+/** The built command (`npm run build` makes it), as users run it. */
+export const cliScript = path.join(root, 'dist', 'bundle', 'cli.js')
+
+/**
+ * Run the built command as a process, with colour off: its exit code and
+ * output. A run that hangs fails its test after a minute instead of blocking
+ * the suite.
+ */
+export function runCli(args: string[], options: {cwd?: string; input?: string | undefined; env?: Record<string, string | undefined>} = {}) {
+  const result = spawnSync(process.execPath, [cliScript, ...args], {
+    cwd: options.cwd ?? root,
+    input: options.input,
+    encoding: 'utf8',
+    timeout: 60_000,
+    env: {...process.env, FORCE_COLOR: '0', NO_COLOR: '1', ...options.env},
+  })
+  return {code: result.status, stdout: result.stdout, stderr: result.stderr}
+}
 
 const processors = new Map<string, ReturnType<typeof createProcessor>>()
 

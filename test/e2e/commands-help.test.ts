@@ -4,24 +4,14 @@
  * newline; `new` takes the Author from git config user.name; `new -o`
  * creates the folders of the new document.
  */
-import {spawnSync} from 'node:child_process'
 import {mkdtempSync, readFileSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {root} from '../helpers.js'
-
-const cli = path.join(root, 'dist', 'bundle', 'cli.js')
+import {root, runCli} from '../helpers.js'
 
 /** The bundle's CLI in a folder, with an environment of its own on top of this process's. */
-function run(args: string[], cwd: string, env: Record<string, string> = {}) {
-  const {
-    status: code,
-    stdout,
-    stderr,
-  } = spawnSync(process.execPath, [cli, ...args], {cwd, encoding: 'utf8', env: {...process.env, NO_COLOR: '1', ...env}})
-  return {code, stdout, stderr}
-}
+const run = (args: string[], cwd: string, env: Record<string, string> = {}) => runCli(args, {cwd, env})
 
 const emptyFolder = () => mkdtempSync(path.join(tmpdir(), 'designlint-commands-'))
 

@@ -5,28 +5,20 @@
  * exit codes say what happened, interrupted writes leave no temporary files,
  * and options that do nothing where they are given are usage errors.
  */
-import {execFileSync, spawn, spawnSync} from 'node:child_process'
+import {execFileSync, spawn} from 'node:child_process'
 import {chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, watch, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {fixtures, root} from '../helpers.js'
+import {cliScript, fixtures, runCli} from '../helpers.js'
 
-const cli = path.join(root, 'dist', 'bundle', 'cli.js')
+const cli = cliScript
 const valid = readFileSync(path.join(fixtures, 'standard', 'valid.md'), 'utf8')
 const broken = valid.replace('### Rollback Strategy', '### Rollback Stratgy')
 /** As root, a folder without write permission can still be written: those cases are skipped. */
 const isRoot = process.getuid?.() === 0
 
-function run(args: string[], cwd: string, env: Record<string, string> = {}) {
-  const result = spawnSync(process.execPath, [cli, ...args], {
-    cwd,
-    encoding: 'utf8',
-    timeout: 60_000,
-    env: {...process.env, NO_COLOR: '1', FORCE_COLOR: '0', ...env},
-  })
-  return {code: result.status, stdout: result.stdout, stderr: result.stderr}
-}
+const run = (args: string[], cwd: string, env: Record<string, string> = {}) => runCli(args, {cwd, env})
 
 function project(files: Record<string, string>, gitRepo = false): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'designlint-faults-'))

@@ -4,26 +4,14 @@
  * line the author wrote is lost, a second run changes nothing, a dry run
  * writes nothing, and "-" writes the fixed document to standard output.
  */
-import {spawnSync} from 'node:child_process'
 import {copyFileSync, mkdtempSync, readdirSync, readFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {certainFixes} from '../../src/fix/edits.js'
-import {fixtures, root} from '../helpers.js'
+import {fixtures, runCli} from '../helpers.js'
 
-const cli = path.join(root, 'dist', 'bundle', 'cli.js')
-
-function run(args: string[], cwd: string, input?: string) {
-  const result = spawnSync(process.execPath, [cli, ...args], {
-    cwd,
-    encoding: 'utf8',
-    timeout: 60_000,
-    env: {...process.env, NO_COLOR: '1', FORCE_COLOR: '0'},
-    ...(input === undefined ? {} : {input}),
-  })
-  return {code: result.status, stdout: result.stdout, stderr: result.stderr}
-}
+const run = (args: string[], cwd: string, input?: string) => runCli(args, {cwd, input})
 
 /** The broken fixtures: each preset's drifted.md and the integration ones. */
 const broken = [

@@ -12,14 +12,9 @@ import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {pathToFileURL} from 'node:url'
 import {describe, expect, it} from 'vitest'
-import {fixtures, root} from '../helpers.js'
+import {fixtures, runCli} from '../helpers.js'
 
-const cli = path.join(root, 'dist', 'bundle', 'cli.js')
-
-function run(args: string[], cwd: string) {
-  const result = spawnSync(process.execPath, [cli, ...args], {cwd, encoding: 'utf8', timeout: 60_000, env: {...process.env, NO_COLOR: '1'}})
-  return {code: result.status, stdout: result.stdout, stderr: result.stderr}
-}
+const run = (args: string[], cwd: string) => runCli(args, {cwd})
 
 /** The chromium on PATH, if any. */
 function findChromium(): string | undefined {

@@ -3,38 +3,28 @@
  * printed, with its exit code, from the record in the cache folder and
  * without loading the CLI; anything the first run read that has changed, or
  * a changed command line or environment, makes a normal run, whose result is
- * the fresh one. Spawned processes of the bundle, as test/cli.test.ts runs
- * them.
+ * the fresh one. Spawned processes of the bundle, started by runCli
+ * (test/helpers.ts) as the other process tests start them.
  *
  * A replay is told from a normal run by marking the record: its output's
  * lower-case ASCII letters are turned to capitals, byte lengths unchanged.
  * A run that prints the marked text was replayed; one that prints the plain
  * text ran the CLI.
  */
-import {spawnSync} from 'node:child_process'
 import fs, {existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {startRecording} from '../../src/run/replay.js'
 import {contentDigest, decodeRecord, fingerprint, inputsUnchanged} from '../../src/run/run-record.js'
-import {fixtures, root} from '../helpers.js'
+import {fixtures, runCli} from '../helpers.js'
 
-const cli = path.join(root, 'dist', 'bundle', 'cli.js')
 const valid = readFileSync(path.join(fixtures, 'standard', 'valid.md'), 'utf8')
 const broken = valid.replace('### Rollback Strategy', '### Rollback Stratgy')
 // A draft with filler: a warning, which --max-warnings 0 reports on stderr.
 const draft = valid.replace('**Status**: Approved', '**Status**: Draft').replace(/^### Scope$/m, '### Scope\n\nTBD')
 
-function run(args: string[], cwd: string, env: Record<string, string> = {}) {
-  const result = spawnSync(process.execPath, [cli, ...args], {
-    cwd,
-    encoding: 'utf8',
-    timeout: 60_000,
-    env: {...process.env, NO_COLOR: '1', FORCE_COLOR: '0', ...env},
-  })
-  return {code: result.status, stdout: result.stdout, stderr: result.stderr}
-}
+const run = (args: string[], cwd: string, env: Record<string, string> = {}) => runCli(args, {cwd, env})
 
 /** A project of files, and a cache folder of its own beside it (made already: a run that makes it is not recorded). */
 function project(files: Record<string, string>): {dir: string; cache: string} {
