@@ -396,7 +396,7 @@ async function main(argv: string[]): Promise<number> {
     const configOf = found.map((file) => configs.indexOf(file))
     if (fixing) files.push(...(await fixFiles(found, configOf, configs.settings, cwd, fixing, fixed)))
     else {
-      const results = await checkFiles({files: found, configOf, settings: configs.settings}, cwd, {workers, cache})
+      const results = await checkFiles({files: found, configOf, settings: configs.settings}, cwd, {workers, cache, tuneCompiler: true})
       if (recording && cache?.folder === recording.folder && replayable(values, inputs, results, workers)) recording.allowReplay()
       files.push(...results.map((result) => fromPlain(result, cwd)))
     }

@@ -7,6 +7,7 @@ import {readFileSync} from 'node:fs'
 import path from 'node:path'
 import {openCache, type ResultCache} from './cache.js'
 import {lintMany, workerCount, type LintJob} from './pool.js'
+import {tuneCompiler, tuningThreshold} from './v8-flags.js'
 import {packageRoot} from '../preset/builtin.js'
 import {hashText, type PlainResult} from './plain.js'
 
@@ -17,6 +18,8 @@ export interface CheckOptions {
   cache?: {folder: string; version: string} | undefined
   /** Told, once, in one line, when the cache cannot be read or written (default: stderr). */
   warn?: (message: string) => void
+  /** Tune V8's compiler when many files are to be linted (src/run/v8-flags.ts): for the command's own process. */
+  tuneCompiler?: boolean
 }
 
 /** Results that depend on more than the document, its config and its template: never cached. */
@@ -65,6 +68,7 @@ export async function checkFiles(job: LintJob, cwd: string, options: CheckOption
       else misses.push(index)
     })
   }
+  if (options.tuneCompiler && misses.length >= tuningThreshold) tuneCompiler()
   const fresh = await lintMany(
     {files: misses.map((index) => files[index]), configOf: misses.map((index) => configOf[index]), settings: job.settings},
     cwd,
