@@ -21,7 +21,7 @@ import {checkRuleSetting} from './rule-settings.js'
 import {isTemplatePath} from '../preset/builtin.js'
 import {unknownName} from '../util/similarity.js'
 import type {DocumentLimits} from '../markdown/limits.js'
-import {DesignlintError} from '../util/errors.js'
+import {DesignlintError, firstLineOf} from '../util/errors.js'
 import type {Override} from '../preset/select.js'
 
 /** A rule's severity, as remark-lint writes it. */
@@ -87,7 +87,7 @@ function parseConfigText(file: string, text: string): unknown {
   try {
     return file.endsWith('.json') ? JSON.parse(text.replace(/^\uFEFF/, '')) : parseYaml(text)
   } catch (error) {
-    throw new ConfigError(`cannot parse config ${file}: ${String((error as Error).message).split('\n')[0]}`)
+    throw new ConfigError(`cannot parse config ${file}: ${firstLineOf(error)}`)
   }
 }
 
@@ -117,7 +117,7 @@ export function findConfig(dir: string): LoadedConfig {
     found = explorer.search(folder)
   } catch (error) {
     if (error instanceof ConfigError) throw error
-    throw new ConfigError(`cannot look for a config from ${folder}: ${String((error as Error)?.message ?? error).split('\n')[0]}`)
+    throw new ConfigError(`cannot look for a config from ${folder}: ${firstLineOf(error)}`)
   }
   const loaded = found ? fromData(found.config, found.filepath) : {settings: {}}
   byFolder.set(folder, loaded)

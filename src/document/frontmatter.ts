@@ -13,6 +13,7 @@
 import type {Yaml} from 'mdast'
 import type {Position} from 'unist'
 import {type Document, isMap, isScalar, parseDocument} from 'yaml'
+import {firstLineOf} from '../util/errors.js'
 import {lineEndAt as lineBreakAt, type PointAt} from '../util/position.js'
 import {fieldKey} from '../util/text.js'
 import type {DocField} from './types.js'
@@ -38,8 +39,7 @@ export function readFrontmatter(node: Yaml, source: string, pointAt: PointAt): F
   const document = parseDocument(node.value.replace(/\r(?!\n)/g, '\n'), {logLevel: 'silent'})
   if (document.errors.length > 0) {
     const [error] = document.errors
-    const reason = String(error.message)
-      .split('\n')[0]
+    const reason = firstLineOf(error)
       .replace(/:\s*$/, '')
       .replace(/ at line \d+, column \d+$/, '')
     const [from, to] = error.pos
@@ -62,7 +62,7 @@ export function readFrontmatter(node: Yaml, source: string, pointAt: PointAt): F
   try {
     data = document.toJS({maxAliasCount: 100})
   } catch (error) {
-    return {error: String((error as Error).message).split('\n')[0], fields: []}
+    return {error: firstLineOf(error), fields: []}
   }
   if (data === null || data === undefined) return {fields: []}
   if (typeof data !== 'object' || Array.isArray(data) || !isMap(document.contents)) {

@@ -11,7 +11,7 @@ import {VFile} from 'vfile'
 import {designlintParse} from '../markdown/parse.js'
 import {designlintChecks, type Options} from './checks.js'
 import {source} from '../rule/define.js'
-import {describeSystemError} from '../util/errors.js'
+import {describeSystemError, firstLineOf} from '../util/errors.js'
 
 /** A processor that parses Markdown and runs designlint. */
 export function createProcessor(options: Options = {}) {
@@ -55,7 +55,7 @@ function run(processor: DesignlintProcessor, file: VFile): void {
     processor.runSync(tree, file)
   } catch (error) {
     if (file.messages.includes(error as never)) return
-    fail(file, `Cannot lint file: ${String((error as Error)?.message ?? error).split('\n')[0]}`, 'crash')
+    fail(file, `Cannot lint file: ${firstLineOf(error)}`, 'crash')
   }
 }
 

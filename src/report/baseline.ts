@@ -12,7 +12,7 @@ import {existsSync, readFileSync} from 'node:fs'
 import nodePath from 'node:path'
 import type {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
-import {DesignlintError, fileError, systemErrorCode} from '../util/errors.js'
+import {DesignlintError, fileError, firstLineOf, systemErrorCode} from '../util/errors.js'
 import {removeStaleTemporaryFiles, writeFileAtomic} from '../util/write-file.js'
 
 export interface BaselineEntry {
@@ -135,7 +135,7 @@ export function readBaseline(path: string): Baseline | undefined {
   try {
     data = JSON.parse(text)
   } catch (error) {
-    throw new BaselineError(`cannot read baseline ${path}: ${String((error as Error).message).split('\n')[0]}`)
+    throw new BaselineError(`cannot read baseline ${path}: ${firstLineOf(error)}`)
   }
   const baseline = data as Baseline
   if (baseline?.tool !== 'designlint' || !Array.isArray(baseline.findings)) {

@@ -52,11 +52,16 @@ export function systemErrorCode(error: unknown): string | undefined {
   return typeof code === 'string' && /^E[A-Z]+$/.test(code) ? code : undefined
 }
 
+/** The first line of what was thrown: an error's message, else the value itself as text. */
+export function firstLineOf(error: unknown): string {
+  return String((error as Error | undefined)?.message ?? error).split('\n')[0]
+}
+
 /** Why a file-system call failed, in a few words: "permission denied". */
 export function describeSystemError(error: unknown): string {
   const code = systemErrorCode(error)
   if (code && reasons[code]) return reasons[code]
-  const message = String((error as Error | undefined)?.message ?? error).split('\n')[0]
+  const message = firstLineOf(error)
   // Node's own text, without the "EXYZ: " code and the ", open '/path'" it repeats.
   return message.replace(/^E[A-Z]+: /, '').replace(/, \w+ '.*'$/, '')
 }
