@@ -458,15 +458,13 @@ describe('code cache', () => {
   // V8 rejects a cache written under other flags: the command tunes its compiler only after compiling the CLI.
   it('fits a plain start of Node', () => {
     const bundle = path.dirname(cli)
+    const compile = path.join(bundle, '..', 'src', 'cli', 'code-cache.js')
     const probe = [
-      'const {readFileSync} = require("node:fs")',
-      'const vm = require("node:vm")',
-      `const file = ${JSON.stringify(path.join(bundle, 'designlint.cjs'))}`,
-      'const source = require("node:module").wrap(readFileSync(file, "utf8").replace(/^#!.*/, ""))',
-      `const script = new vm.Script(source, {filename: file, cachedData: readFileSync(${JSON.stringify(path.join(bundle, 'designlint.cache'))})})`,
+      `const {compileCli} = await import(${JSON.stringify(compile)})`,
+      `const script = compileCli(${JSON.stringify(path.join(bundle, 'designlint.cjs'))}, ${JSON.stringify(path.join(bundle, 'designlint.cache'))})`,
       'process.stdout.write(String(script.cachedDataRejected))',
     ].join('\n')
-    const result = spawnSync(process.execPath, ['-e', probe], {encoding: 'utf8'})
+    const result = spawnSync(process.execPath, ['--input-type=module', '-e', probe], {encoding: 'utf8'})
     expect(result.stderr).toBe('')
     expect(result.stdout).toBe('false')
   })

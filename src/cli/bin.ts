@@ -18,33 +18,20 @@
  * identical run and nothing that run read has changed since, the loader
  * prints what it printed and exits with its code (src/run/run-record.ts).
  */
-import {readFileSync, renameSync, writeFileSync} from 'node:fs'
-import Module, {createRequire} from 'node:module'
+import {renameSync, writeFileSync} from 'node:fs'
+import {createRequire} from 'node:module'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
-import vm from 'node:vm'
 import {replayRecordedRun} from '../run/run-record.js'
+import {compileCli} from './code-cache.js'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 const script = path.join(here, 'designlint.cjs')
 const cache = path.join(here, 'designlint.cache')
 
-function readCache(): Buffer | undefined {
-  try {
-    return readFileSync(cache)
-  } catch {
-    return undefined
-  }
-}
-
 /** Run the CLI from the bundled script, with V8's code cache when it fits. */
 function runCli(): void {
-  // The shebang line is not JavaScript; the rest is wrapped as CommonJS wraps a module.
-  const source = readFileSync(script, 'utf8').replace(/^#!.*/, '')
-  const compiled = new vm.Script(Module.wrap(source), {
-    filename: script,
-    cachedData: readCache(),
-  })
+  const compiled = compileCli(script, cache)
   // A script cannot `import()` an ES module (tinypool) without an experimental
   // flag of Node 20, so the loader lends its own; src/run/pool.ts uses it.
   ;(globalThis as Record<symbol, unknown>)[Symbol.for('designlint.import')] = (specifier: string) => import(specifier)
