@@ -55,11 +55,22 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)]
 }
 
+/**
+ * This machine's environment sets NODE_EXTRA_CA_CERTS (to the system's CA
+ * bundle), and Node 20 then parses every CA certificate it has as it starts,
+ * before any script runs: 70–100 ms of CPU here on every Node process, a
+ * third of a one-document run. Every table runs in the environment as it is,
+ * as CI does; the rows marked "no extra CA" run without the variable, to
+ * show what the ratios against Node's own start are on a machine without it.
+ */
+const extraCa = process.env.NODE_EXTRA_CA_CERTS !== undefined
+const withoutExtraCa: NodeJS.ProcessEnv = Object.fromEntries(Object.entries(process.env).filter(([name]) => name !== 'NODE_EXTRA_CA_CERTS'))
+
 /** One run of a command: wall time in seconds and peak memory in MB, where /usr/bin/time can tell. */
-function runOnce(command: string[], cwd: string): {seconds: number; megabytes?: number} {
+function runOnce(command: string[], cwd: string, env: NodeJS.ProcessEnv = process.env): {seconds: number; megabytes?: number} {
   const start = performance.now()
   const args = timeBinary ? ['-f', '%M', ...command] : command.slice(1)
-  const result = spawnSync(timeBinary ?? command[0], args, {cwd, encoding: 'utf8', maxBuffer: 1 << 30})
+  const result = spawnSync(timeBinary ?? command[0], args, {cwd, env, encoding: 'utf8', maxBuffer: 1 << 30})
   const seconds = (performance.now() - start) / 1000
   if (result.error) throw result.error
   const kilobytes = timeBinary ? Number(result.stderr.trim().split('\n').pop()) : NaN
@@ -71,6 +82,8 @@ interface Command {
   name: string
   command: string[]
   cwd: string
+  /** Its environment, when not the bench's own. */
+  env?: NodeJS.ProcessEnv
 }
 
 /**
@@ -81,8 +94,8 @@ function measureAlternately(commands: Command[], times = runs): Map<string, Meas
   const seconds = new Map<string, number[]>(commands.map(({name}) => [name, []]))
   const memory = new Map<string, number[]>(commands.map(({name}) => [name, []]))
   for (let round = 0; round < times; round++) {
-    for (const {name, command, cwd} of commands) {
-      const once = runOnce(command, cwd)
+    for (const {name, command, cwd, env} of commands) {
+      const once = runOnce(command, cwd, env)
       seconds.get(name)?.push(once.seconds)
       if (once.megabytes !== undefined) memory.get(name)?.push(once.megabytes)
     }
@@ -93,11 +106,6 @@ function measureAlternately(commands: Command[], times = runs): Map<string, Meas
     measures.set(name, {seconds: median(seconds.get(name) ?? []), ...(peaks.length ? {megabytes: Math.max(...peaks)} : {})})
   }
   return measures
-}
-
-/** Run a command `times` times in a row: the median wall time and the largest peak memory. */
-function measure(command: string[], cwd: string, times = runs): Measure {
-  return measureAlternately([{name: 'only', command, cwd}], times).get('only') as Measure
 }
 
 interface Corpus {
@@ -258,11 +266,23 @@ function benchCorpus(corpus: Corpus, work: string): string[] {
   const markdownlint = measures.get('markdownlint-cli2') as Measure
   const contextlint = measures.get('contextlint') as Measure
 
+  // Cold and warm alternately, medians of each as for every other row: each round a first `--cache`
+  // run into an empty cache folder, then the same command again, which replays it. Bench runs before
+  // timed one cold run only, whose luck decided the ratio (0.05x one hour, 0.06x the next).
   const cacheDir = path.join(work, 'cache')
-  rmSync(cacheDir, {recursive: true, force: true})
   const cached = [...ours.slice(0, 2), '--cache', '--cache-location', cacheDir, ...ours.slice(2)]
-  const cold = measure(cached, copy, 1)
-  const warm = measure(cached, copy)
+  const environments = extraCa ? [process.env, withoutExtraCa] : [process.env]
+  const coldRuns = environments.map((): number[] => [])
+  const warmRuns = environments.map((): number[] => [])
+  for (let round = 0; round < runs; round++) {
+    environments.forEach((env, index) => {
+      rmSync(cacheDir, {recursive: true, force: true})
+      coldRuns[index].push(runOnce(cached, copy, env).seconds)
+      warmRuns[index].push(runOnce(cached, copy, env).seconds)
+    })
+  }
+  const [cold, coldWithoutCa] = coldRuns.map((values) => ({seconds: median(values)}))
+  const [warm, warmWithoutCa] = warmRuns.map((values) => ({seconds: median(values)}))
   appendFileSync(path.join(copy, corpus.files[0]), '\nOne more line.\n')
   const oneChanged = spawnSync(cached[0], cached.slice(1), {
     cwd: copy,
@@ -316,6 +336,17 @@ function benchCorpus(corpus: Corpus, work: string): string[] {
   )
   check('warm --cache run / cold run', warm.seconds / cold.seconds, 0.05)
   say(row(['… cold / warm, seconds', `${cold.seconds.toFixed(2)} / ${warm.seconds.toFixed(2)}`, '', '']))
+  if (coldWithoutCa && warmWithoutCa) {
+    const ratio = warmWithoutCa.seconds / coldWithoutCa.seconds
+    say(
+      row([
+        '… no extra CA: warm / cold',
+        `${ratio.toFixed(3)}× (${warmWithoutCa.seconds.toFixed(2)} / ${coldWithoutCa.seconds.toFixed(2)} s)`,
+        '',
+        '',
+      ]),
+    )
+  }
   say(row(['… after changing one document', oneChanged, 'one re-checked', /1 checked$/.test(oneChanged) ? 'yes' : 'no']))
   if (corpus.part === 'kep') {
     check('peak memory, default threads', designlint.megabytes ?? NaN, 200, ' MB')
@@ -335,6 +366,12 @@ function benchStartup(): string[] {
     {name: 'parser', command: ['node', '-e', "import('markdown-it')"], cwd: root},
     {name: 'version', command: ['node', cli, '--version'], cwd: root},
     {name: 'one document', command: ['node', cli, '--preset', 'standard', single], cwd: root},
+    ...(extraCa
+      ? [
+          {name: 'node -e 0, no extra CA', command: ['node', '-e', '0'], cwd: root, env: withoutExtraCa},
+          {name: 'one document, no extra CA', command: ['node', cli, '--preset', 'standard', single], cwd: root, env: withoutExtraCa},
+        ]
+      : []),
   ]
   const measures = measureAlternately(commands, rounds)
   const seconds = (name: string) => (measures.get(name) as Measure).seconds
@@ -352,12 +389,22 @@ function benchStartup(): string[] {
     ['parser', 'node -e "import(\'markdown-it\')" (the parser)'],
     ['version', 'designlint --version (loading the bundle from its code cache)'],
     ['one document', 'designlint --preset standard fixtures/standard/valid.md'],
+    ...(extraCa
+      ? ([
+          ['node -e 0, no extra CA', 'node -e 0, no extra CA (without NODE_EXTRA_CA_CERTS, which this machine sets)'],
+          ['one document, no extra CA', 'designlint --preset standard fixtures/standard/valid.md, no extra CA'],
+        ] as Array<[string, string]>)
+      : []),
   ]
   for (const [name, label] of labels) lines.push(row([label, seconds(name).toFixed(3), `${ratio(name, 'node -e 0').toFixed(2)}×`]))
   lines.push('', '| measure | value | target | holds |', '| --- | ---: | ---: | --- |')
   const oneDocument = ratio('one document', 'node -e 0')
   lines.push(row(['one document / node -e 0', `${oneDocument.toFixed(2)}×`, '≤ 2×', oneDocument <= 2 ? 'yes' : 'no']))
   lines.push(row(['one document / importing the parser', `${ratio('one document', 'parser').toFixed(2)}×`, '', '']))
+  if (extraCa) {
+    const clean = ratio('one document, no extra CA', 'node -e 0, no extra CA')
+    lines.push(row(['… no extra CA: one document / node -e 0', `${clean.toFixed(2)}×`, '', '']))
+  }
   lines.push('')
   return lines
 }

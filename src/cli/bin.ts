@@ -23,6 +23,7 @@ import {createRequire} from 'node:module'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {replayRecordedRun} from '../run/run-record.js'
+import {endQuietlyWhenClosed} from '../util/closed-pipe.js'
 import {compileCli} from './code-cache.js'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
@@ -50,14 +51,8 @@ function runCli(): void {
   run.call(module.exports, module.exports, createRequire(script), module, script, here)
 }
 
-// A reader that stops early (`designlint … | head`) closes the pipe: the rest
-// of the output goes nowhere, and the run ends with its own exit code, not
-// an EPIPE stack trace.
-for (const stream of [process.stdout, process.stderr]) {
-  stream.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code !== 'EPIPE') throw error
-    stream.write = (() => true) as typeof stream.write
-  })
+if (!replayRecordedRun(script)) {
+  endQuietlyWhenClosed(process.stdout)
+  endQuietlyWhenClosed(process.stderr)
+  runCli()
 }
-
-if (!replayRecordedRun(script)) runCli()

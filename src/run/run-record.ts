@@ -12,9 +12,10 @@
  * probed, with its fingerprint taken before the run touched it, and, for an
  * entry changed moments before, a digest of what the run read of it.
  */
-import {readdirSync, readFileSync, statSync, type Dirent, type Stats} from 'node:fs'
+import {fstatSync, readdirSync, readFileSync, statSync, writeSync, type Dirent, type Stats} from 'node:fs'
 import {createRequire} from 'node:module'
 import path from 'node:path'
+import {endQuietlyWhenClosed} from '../util/closed-pipe.js'
 
 /** Bumped when the record's layout or what it checks changes: an older record is then a miss. */
 const recordFormat = 1
@@ -41,10 +42,11 @@ export interface RunRecord {
 
 type Crypto = typeof import('node:crypto')
 let crypto: Crypto | undefined
+const requireBuiltin = createRequire(import.meta.url)
 
 /** SHA-1 in hex. node:crypto costs a few milliseconds to load: a run without `--cache` never loads it here. */
 function sha1(data: string | Uint8Array): string {
-  crypto ??= createRequire(import.meta.url)('node:crypto') as Crypto
+  crypto ??= requireBuiltin('node:crypto') as Crypto
   return crypto.createHash('sha1').update(data).digest('hex')
 }
 
@@ -85,13 +87,28 @@ export function runKey(script: string, argv: readonly string[]): string | undefi
         argv,
         process.cwd(),
         process.getuid?.(),
-        process.stdout.isTTY === true,
-        process.stderr.isTTY === true,
+        isTerminal(1),
+        isTerminal(2),
         environment,
       ]),
     )
   } catch {
     return undefined
+  }
+}
+
+/**
+ * Whether a file descriptor is a terminal, as `process.stdout.isTTY` tells,
+ * without making the stream: a replay writes to the descriptors themselves,
+ * and Node's stream for a pipe loads its whole net module. A terminal is a
+ * character device, so anything else is told by one fstat, without loading
+ * node:tty (which loads net as well).
+ */
+function isTerminal(fd: 1 | 2): boolean {
+  try {
+    return fstatSync(fd).isCharacterDevice() && (requireBuiltin('node:tty') as typeof import('node:tty')).isatty(fd)
+  } catch {
+    return false
   }
 }
 
@@ -270,8 +287,41 @@ export function replayRecordedRun(script: string): boolean {
   } catch {
     return false
   }
-  // No process.exit(): a large write to a pipe finishes after this returns.
   process.exitCode = record.exitCode
-  for (const {stream, bytes} of record.output) (stream === 1 ? process.stdout : process.stderr).write(bytes)
+  writeOutput(record.output)
   return true
+}
+
+/**
+ * Write a recorded run's output to stdout and stderr in its order, straight
+ * to the descriptors. A reader that stops early (`| head`) ends its stream
+ * quietly, as in the CLI. A descriptor that cannot take a blocking write (a
+ * non-blocking pipe says EAGAIN) gets the rest through Node's stream for it,
+ * which waits for the reader; so does any later chunk for it, to keep their
+ * order.
+ */
+function writeOutput(chunks: readonly OutputChunk[]): void {
+  const closed = new Set<number>()
+  const streamed = new Map<number, NodeJS.WriteStream>()
+  for (const {stream: fd, bytes} of chunks) {
+    if (closed.has(fd)) continue
+    const stream = streamed.get(fd)
+    if (stream) {
+      stream.write(bytes)
+      continue
+    }
+    let written = 0
+    try {
+      while (written < bytes.byteLength) written += writeSync(fd, bytes, written)
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'EPIPE') {
+        closed.add(fd)
+        continue
+      }
+      const fallback = fd === 1 ? process.stdout : process.stderr
+      endQuietlyWhenClosed(fallback)
+      streamed.set(fd, fallback)
+      fallback.write(bytes.subarray(written))
+    }
+  }
 }

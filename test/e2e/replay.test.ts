@@ -14,10 +14,11 @@
 import fs, {existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
+import {spawnSync} from 'node:child_process'
 import {describe, expect, it} from 'vitest'
 import {startRecording} from '../../src/run/replay.js'
 import {contentDigest, decodeRecord, fingerprint, inputsUnchanged} from '../../src/run/run-record.js'
-import {fixtures, runCli} from '../helpers.js'
+import {cliScript, fixtures, runCli} from '../helpers.js'
 
 const valid = readFileSync(path.join(fixtures, 'standard', 'valid.md'), 'utf8')
 const broken = valid.replace('### Rollback Strategy', '### Rollback Stratgy')
@@ -103,6 +104,40 @@ describe('a second identical run is replayed', () => {
     expect(lint()).toEqual(first)
     markRecords(cache)
     expect(lint()).toEqual({code: 1, stdout: marked(first.stdout), stderr: ''})
+  })
+
+  // A replay writes to the descriptors themselves. One whose pipe is non-blocking (a parent set
+  // O_NONBLOCK, which Python can and Node's API cannot) refuses a write once the pipe is full:
+  // the rest goes through Node's stream, which waits for the reader.
+  it.skipIf(spawnSync('python3', ['--version']).status !== 0)('all of a long output, into a non-blocking pipe read slowly', () => {
+    const {dir, cache} = project(Object.fromEntries(Array.from({length: 150}, (_, index) => [`docs/d${index}.md`, '# Doc\n\nTBD\n'])))
+    const nonBlocking =
+      'import fcntl, os, sys; fcntl.fcntl(1, fcntl.F_SETFL, fcntl.fcntl(1, fcntl.F_GETFL) | os.O_NONBLOCK); os.execv(sys.argv[1], sys.argv[1:])'
+    const output = path.join(dir, 'report.json')
+    const command = [
+      nonBlocking,
+      process.execPath,
+      cliScript,
+      '--cache',
+      '--cache-location',
+      cache,
+      '--preset',
+      'standard',
+      '--format',
+      'json',
+      'docs/',
+    ]
+    const lint = () => {
+      const script = `python3 -c "$@" | (sleep 0.5; cat) > "${output}"; echo "exit \${PIPESTATUS[0]}" >&2`
+      const result = spawnSync('bash', ['-c', script, 'bash', ...command], {cwd: dir, encoding: 'utf8', timeout: 60_000})
+      return {stderr: result.stderr, stdout: readFileSync(output, 'utf8')}
+    }
+    const first = lint()
+    expect(first.stderr).toBe('exit 1\n')
+    // Longer than a pipe holds (64 KiB on Linux), so the write into it is refused part way.
+    expect(first.stdout.length).toBeGreaterThan(1 << 17)
+    markRecords(cache)
+    expect(lint()).toEqual({stderr: 'exit 1\n', stdout: marked(first.stdout)})
   })
 })
 
