@@ -8,7 +8,7 @@
  * message id and the values in the message), with a counter for a finding
  * that appears more than once.
  */
-import {createHash} from 'node:crypto'
+import {hexDigest} from '../util/hash.js'
 import type {VFile} from 'vfile'
 import {messageIdentity} from './baseline.js'
 import {filePath, severity, span, withNote, type Severity} from './common.js'
@@ -35,7 +35,7 @@ const severities: Record<Severity, CodeQualitySeverity> = {error: 'major', warni
 
 /** The fingerprint of the `occurrence`-th finding (from 0) with a given identity. */
 function fingerprint(identity: string, occurrence: number): string {
-  return createHash('md5').update(`${identity}\n${occurrence}`).digest('hex')
+  return hexDigest('md5', `${identity}\n${occurrence}`)
 }
 
 /** The Code Quality report of the files' findings, as JSON text. */

@@ -2,7 +2,7 @@
  * Findings as plain data, to cross from worker threads and to and from the
  * cache, and back into vfiles for the reporters.
  */
-import {createHash} from 'node:crypto'
+import {hexDigest} from '../util/hash.js'
 import {VFile} from 'vfile'
 import type {Point, Position} from 'unist'
 
@@ -31,7 +31,7 @@ export interface PlainResult {
 
 /** The hash that identifies a document's content (and a template's) in the cache. */
 export function hashText(text: string): string {
-  return createHash('sha1').update(text).digest('hex')
+  return hexDigest('sha1', text)
 }
 
 export function toPlain(file: VFile): PlainResult {

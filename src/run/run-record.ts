@@ -3,7 +3,8 @@
  * the CLI, which writes it (src/run/replay.ts), and the loader, which plays
  * it back without loading the CLI (src/cli/bin.ts). Both bundles include
  * this module, so the key and the format cannot drift apart; it uses Node's
- * own modules only, and loads node:crypto only when a run has `--cache`.
+ * own modules and two small helpers of src/util only, and loads node:crypto
+ * only when a run has `--cache`.
  *
  * A record is one file in the cache folder, `run-<key>.bin`: a line of JSON
  * (the key, the exit code, the inputs and the byte length of each chunk of
@@ -16,6 +17,7 @@ import {fstatSync, readdirSync, readFileSync, statSync, writeSync, type Dirent, 
 import {createRequire} from 'node:module'
 import path from 'node:path'
 import {endQuietlyWhenClosed} from '../util/closed-pipe.js'
+import {hexDigest} from '../util/hash.js'
 
 /** Bumped when the record's layout or what it checks changes: an older record is then a miss. */
 const recordFormat = 1
@@ -40,14 +42,11 @@ export interface RunRecord {
   output: OutputChunk[]
 }
 
-type Crypto = typeof import('node:crypto')
-let crypto: Crypto | undefined
 const requireBuiltin = createRequire(import.meta.url)
 
-/** SHA-1 in hex. node:crypto costs a few milliseconds to load: a run without `--cache` never loads it here. */
+/** SHA-1 in hex (node:crypto is loaded on first use: a run without `--cache` never loads it here). */
 function sha1(data: string | Uint8Array): string {
-  crypto ??= requireBuiltin('node:crypto') as Crypto
-  return crypto.createHash('sha1').update(data).digest('hex')
+  return hexDigest('sha1', data)
 }
 
 /**

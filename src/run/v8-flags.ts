@@ -7,7 +7,7 @@
  * keeps V8's defaults. The build's training run checks too few documents to
  * set them, so the cache it writes fits a plain start.
  */
-import v8 from 'node:v8'
+import {createRequire} from 'node:module'
 
 /**
  * V8 flags measured to make a cold run cheaper (bench/ANALYSIS.md). A run is
@@ -36,5 +36,7 @@ let tuned = false
 export function tuneCompiler(): void {
   if (tuned || process.versions.v8.split('.')[0] !== '11') return
   tuned = true
+  // node:v8 loads five of Node's modules: only a run that tunes loads it.
+  const v8 = createRequire(import.meta.url)('node:v8') as typeof import('node:v8')
   for (const flag of compilerFlags) v8.setFlagsFromString(flag)
 }

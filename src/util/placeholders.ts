@@ -13,7 +13,7 @@
  * reset on each call; nothing it calls uses them, so no call disturbs another.
  */
 import {htmlTagNames} from 'html-tag-names'
-import {escapeRegExp, stripOptionalMarker} from './text.js'
+import {escapeRegExp, stripOptionalMarker, twinTest, type Twin} from './text.js'
 
 /**
  * A bracket around text without brackets or line breaks. Brackets are not
@@ -38,7 +38,7 @@ const anyBracket = /[[<{]/
  */
 function writtenAsPlaceholder(text: string, value: string, index: number): boolean {
   const inner = value.slice(1, -1)
-  if (!/^[\p{L}\p{N}]/u.test(inner) || /\s$/.test(inner)) return false
+  if (!startsWithLetterOrDigit(inner) || /\s$/.test(inner)) return false
   if (text[index - 1] === '\\') return false
   if (value[0] !== '[') return true
   if (/^[xX]$/.test(inner)) return false
@@ -175,7 +175,7 @@ export function isPlaceholder(text: string, found: {value: string; index: number
   if (template.written.has(value.toLowerCase())) return !(kind === '[' && oneToken && /[/.#-]/.test(inner))
   if (!template.kinds.has(kind) || !readsAsWords(inner) || inQuotes(text, index, value.length)) return false
   if (kind !== '[') return /[\s/]/.test(inner)
-  return asksForText(inner) || (/^\p{Lu}\p{Ll}+$/u.test(inner) && wholeValueAfterLabel(text, index, value.length))
+  return asksForText(inner) || (isCapitalisedWord(inner) && wholeValueAfterLabel(text, index, value.length))
 }
 
 /**
@@ -188,18 +188,48 @@ export function isPlaceholder(text: string, found: {value: string; index: number
 function gluedToNotation(text: string, index: number, length: number): boolean {
   const before = text[index - 1] ?? ''
   const after = text[index + length] ?? ''
-  if (/[\p{L}\p{N}_\\$^/#!<}\]]/u.test(before)) return true
-  if (/[:.]/.test(before) && /[\p{L}\p{N}:]/u.test(text[index - 2] ?? '')) return true
-  if (/[\p{L}\p{N}_/\\([{>]/u.test(after)) return true
-  return /[.:]/.test(after) && /[\p{L}\p{N}]/u.test(text[index + length + 1] ?? '')
+  if (notationBefore(before)) return true
+  if (/[:.]/.test(before) && letterDigitOrColon(text[index - 2] ?? '')) return true
+  if (notationAfter(after)) return true
+  return /[.:]/.test(after) && startsWithLetterOrDigit(text[index + length + 1] ?? '')
 }
 
 /** One word: a letter, then letters or digits, with `'` or `-` inside (`can't`, `on-call`, `IPv6`). */
 const wordSource = String.raw`\p{L}[\p{L}\p{M}\p{N}]*(?:['’-][\p{L}\p{N}][\p{L}\p{M}\p{N}]*)*`
-/** A word, or words joined by `/` (`team/person`). */
-const word = new RegExp(`^${wordSource}(?:/${wordSource})*$`, 'u')
-/** A number, maybe with a unit (`1`, `2015`, `10s`), but no dot inside (`v1.8`, `0.5`). */
-const number = /^\d+\p{L}*$/u
+const asciiWordSource = `[A-Za-z][A-Za-z0-9]*(?:['’-][A-Za-z0-9][A-Za-z0-9]*)*`
+
+/**
+ * The Unicode patterns of the placeholder checks, each with its ASCII twin
+ * for plain text (src/util/text.ts twinTest; test/unit/twins.test.ts checks
+ * that each pair agrees on plain text).
+ */
+export const twins = {
+  /** A letter or a digit first. */
+  letterOrDigitFirst: [/^[A-Za-z0-9]/, String.raw`^[\p{L}\p{N}]`],
+  /** A letter, digit or `:`. */
+  letterDigitOrColon: [/^[A-Za-z0-9:]/, String.raw`^[\p{L}\p{N}:]`],
+  /** Notation a bracket can be glued to on its left. */
+  notationBefore: [/[A-Za-z0-9_\\$^/#!<}\]]/, String.raw`[\p{L}\p{N}_\\$^/#!<}\]]`],
+  /** Notation a bracket can be glued to on its right. */
+  notationAfter: [/[A-Za-z0-9_/\\([{>]/, String.raw`[\p{L}\p{N}_/\\([{>]`],
+  /** A word, or words joined by `/` (`team/person`). */
+  word: [new RegExp(`^${asciiWordSource}(?:/${asciiWordSource})*$`), `^${wordSource}(?:/${wordSource})*$`],
+  /** A number, maybe with a unit (`1`, `2015`, `10s`), but no dot inside (`v1.8`, `0.5`). */
+  number: [/^\d+[A-Za-z]*$/, String.raw`^\d+\p{L}*$`],
+  /** One capitalised word (`Name`). */
+  capitalisedWord: [/^[A-Z][a-z]+$/, String.raw`^\p{Lu}\p{Ll}+$`],
+  /** A label and its colon at the end of the text before a bracket (`p99: `, `**Owner:** `). */
+  labelBefore: [/[A-Za-z0-9)\]][*_]*:[*_]*\s+[*_]*$/, String.raw`[\p{L}\p{N})\]][*_]*:[*_]*\s+[*_]*$`],
+} satisfies Record<string, Twin>
+
+const startsWithLetterOrDigit = twinTest(twins.letterOrDigitFirst)
+const letterDigitOrColon = twinTest(twins.letterDigitOrColon)
+const notationBefore = twinTest(twins.notationBefore)
+const notationAfter = twinTest(twins.notationAfter)
+const isWord = twinTest(twins.word)
+const isNumber = twinTest(twins.number)
+const isCapitalisedWord = twinTest(twins.capitalisedWord)
+const endsWithLabel = twinTest(twins.labelBefore)
 /** Abbreviations of examples and lists, without their last dot. */
 const abbreviation = /^(?:e\.g|i\.e|etc|vs)$/i
 
@@ -216,9 +246,9 @@ export function readsAsWords(inner: string): boolean {
   const tokens = inner
     .trim()
     .split(/\s+/)
-    .map((token) => token.replace(/^[("'“‘]+/, '').replace(/(?:[)"'”’,:?!…]|\.(?!\w))+$/u, ''))
-  if (tokens.length === 0 || !(word.test(tokens[0]) || abbreviation.test(tokens[0]))) return false
-  const valid = tokens.every((token) => word.test(token) || abbreviation.test(token) || number.test(token) || /^[-–—/&]?$/.test(token))
+    .map((token) => token.replace(/^[("'“‘]+/, '').replace(/(?:[)"'”’,:?!…]|\.(?!\w))+$/, ''))
+  if (tokens.length === 0 || !(isWord(tokens[0]) || abbreviation.test(tokens[0]))) return false
+  const valid = tokens.every((token) => isWord(token) || abbreviation.test(token) || isNumber(token) || /^[-–—/&]?$/.test(token))
   if (!valid) return false
   // A list of single values, unless it opens with an example ("e.g., x").
   const items = inner.split(',')
@@ -260,5 +290,5 @@ function wholeValueAfterLabel(text: string, index: number, length: number): bool
   let lineEnd = text.indexOf('\n', index)
   if (lineEnd < 0) lineEnd = text.length
   const after = text.slice(index + length, lineEnd)
-  return /[\p{L}\p{N})\]][*_]*:[*_]*\s+[*_]*$/u.test(before) && /^[*_]*[.;]?\s*(?:\|.*)?$/.test(after)
+  return endsWithLabel(before) && /^[*_]*[.;]?\s*(?:\|.*)?$/.test(after)
 }

@@ -1,0 +1,16 @@
+/**
+ * Hex digests, with node:crypto loaded on first use: it takes 3–5 ms to load
+ * (twenty of Node's own modules), and a run that hashes nothing, one
+ * document without `--cache`, or a replay's check of its key, need not pay
+ * for it at start-up.
+ */
+import {createRequire} from 'node:module'
+
+type Crypto = typeof import('node:crypto')
+let crypto: Crypto | undefined
+
+/** The digest of `data` (a string as UTF-8) in hex. */
+export function hexDigest(algorithm: 'sha1' | 'md5', data: string | Uint8Array): string {
+  crypto ??= createRequire(import.meta.url)('node:crypto') as Crypto
+  return crypto.createHash(algorithm).update(data).digest('hex')
+}
