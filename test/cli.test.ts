@@ -468,4 +468,10 @@ describe('code cache', () => {
     expect(result.stderr).toBe('')
     expect(result.stdout).toBe('false')
   })
+
+  // V8 keeps a source with any character beyond ASCII as a two-byte string (scripts/ascii-only.mjs).
+  it('is of a script that is pure ASCII', () => {
+    const text = readFileSync(path.join(path.dirname(cli), 'designlint.cjs'), 'latin1')
+    expect(text.match(/[^\0-\x7f]/g) ?? []).toEqual([])
+  })
 })

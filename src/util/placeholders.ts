@@ -194,9 +194,13 @@ function gluedToNotation(text: string, index: number, length: number): boolean {
   return /[.:]/.test(after) && startsWithLetterOrDigit(text[index + length + 1] ?? '')
 }
 
-/** One word: a letter, then letters or digits, with `'` or `-` inside (`can't`, `on-call`, `IPv6`). */
-const wordSource = String.raw`\p{L}[\p{L}\p{M}\p{N}]*(?:['’-][\p{L}\p{N}][\p{L}\p{M}\p{N}]*)*`
-const asciiWordSource = `[A-Za-z][A-Za-z0-9]*(?:['’-][A-Za-z0-9][A-Za-z0-9]*)*`
+/**
+ * One word: a letter, then letters or digits, with `'`, `’` (written `\u2019`:
+ * a raw template's text stays ASCII in the bundle) or `-` inside (`can't`,
+ * `on-call`, `IPv6`).
+ */
+const wordSource = String.raw`\p{L}[\p{L}\p{M}\p{N}]*(?:['\u2019-][\p{L}\p{N}][\p{L}\p{M}\p{N}]*)*`
+const asciiWordSource = String.raw`[A-Za-z][A-Za-z0-9]*(?:['\u2019-][A-Za-z0-9][A-Za-z0-9]*)*`
 
 /**
  * The Unicode patterns of the placeholder checks, each with its ASCII twin
