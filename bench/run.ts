@@ -57,9 +57,9 @@ function median(values: number[]): number {
 
 /**
  * This machine's environment sets NODE_EXTRA_CA_CERTS (to the system's CA
- * bundle), and Node 20 then parses every CA certificate it has as it starts,
- * before any script runs: 70–100 ms of CPU here on every Node process, a
- * third of a one-document run. Every table runs in the environment as it is,
+ * bundle), and Node 20 then parses that bundle's certificates as it starts,
+ * before any script runs: 70–100 ms of CPU here on every Node process, about
+ * half of a one-document run. Every table runs in the environment as it is,
  * as CI does; the rows marked "no extra CA" run without the variable, to
  * show what the ratios against Node's own start are on a machine without it.
  */

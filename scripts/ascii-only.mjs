@@ -17,8 +17,12 @@ import {parse} from 'acorn'
 /** The escape of one UTF-16 code unit. */
 const unitEscape = (unit) => `\\u${unit.toString(16).toUpperCase().padStart(4, '0')}`
 
-/** The escape of a code point in a regular expression: one `\u{…}` in Unicode mode, else its code units. */
-function regexEscape(character, unicodeMode) {
+/**
+ * The escape of a character: one `\u{…}` in a regular expression's Unicode
+ * mode, else its UTF-16 code units (`\uXXXX`), which a string, a comment or
+ * any other regular expression reads as the character.
+ */
+function escapeOf(character, unicodeMode) {
   if (unicodeMode) return `\\u{${character.codePointAt(0).toString(16).toUpperCase()}}`
   return [...Array(character.length).keys()].map((index) => unitEscape(character.charCodeAt(index))).join('')
 }
@@ -55,7 +59,7 @@ export function asciiOnly(code, file) {
     while (span < spans.length && spans[span].end <= index) span++
     const around = spans[span] && spans[span].start <= index ? spans[span] : undefined
     if (!around) throw new Error(`${file}:${lineOf(code, index)}: "${match[0]}" outside a string, regular expression or comment: write it as an escape in the source`)
-    const escaped = around.kind === 'regexp' ? regexEscape(match[0], /[uv]/.test(around.flags)) : regexEscape(match[0], false)
+    const escaped = escapeOf(match[0], around.kind === 'regexp' && /[uv]/.test(around.flags))
     // An identity escape of the character (`\’` in a regular expression or a string) is the character: the escape replaces both.
     const backslashes = /\\*$/.exec(code.slice(around.start, index))[0].length
     output += code.slice(last, index - (backslashes % 2)) + escaped

@@ -1,8 +1,7 @@
 /**
  * Hex digests, with node:crypto loaded on first use: it takes 3–5 ms to load
- * (twenty of Node's own modules), and a run that hashes nothing, one
- * document without `--cache`, or a replay's check of its key, need not pay
- * for it at start-up.
+ * (twenty of Node's own modules), and a run that hashes nothing (one
+ * document without `--cache`) does not load it at all.
  */
 import {createRequire} from 'node:module'
 
